@@ -1,0 +1,59 @@
+# The Edge of Intelligence: every task is one `make` target (see README.md).
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+export NO_MKDOCS_2_WARNING := 1
+export PYTHONPATH := $(CURDIR)/scripts
+export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 1767225600)
+
+OFFLINE_ZIP := build/edge-of-intelligence-offline.zip
+
+.PHONY: help setup serve build offline check test bench clean lock
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 10
+
+# Set-up: each step runs again only when its lock file changes.
+$(BIN)/.installed: requirements.lock
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements.lock
+	touch $@
+
+node_modules/.installed: package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+setup: $(BIN)/.installed node_modules/.installed ## Install Python and npm packages from the lock files
+
+serve: setup $(OFFLINE_ZIP) ## Preview at http://127.0.0.1:$(PORT), rebuilding on edits
+	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:$(PORT)
+
+$(OFFLINE_ZIP): setup $(shell find docs overrides scripts -type f -not -path '*/__pycache__/*' 2>/dev/null) mkdocs.yml
+	$(BIN)/python -m book.commands.offline --zip $@
+
+offline: setup ## Build only the offline edition (a zip in build/)
+	$(BIN)/python -m book.commands.offline --zip $(OFFLINE_ZIP)
+
+build: offline ## Build the complete site into site/ (with the offline zip)
+	$(BIN)/mkdocs build --strict --clean
+
+check: setup ## Fast checks before a pull request (no browser)
+	$(BIN)/python -m book.commands.check
+
+test: setup ## Every test, browser tests included (installs Chromium when root)
+	scripts/install-browser.sh
+	$(BIN)/python -m pytest
+
+bench: setup ## Measure build, rebuild and page weight beside the plain baseline
+	$(BIN)/python -m book.commands.bench $(if $(QUICK),--quick)
+
+lock: ## Re-pin every Python dependency after editing pyproject.toml
+	$(BIN)/python -m pip install --quiet uv==0.13.8
+	$(BIN)/uv pip compile pyproject.toml --extra dev --generate-hashes --python-version 3.11 -o requirements.lock
+
+clean: ## Remove build output (keeps installed packages)
+	rm -rf site build .pytest_cache .hypothesis

@@ -1,0 +1,25 @@
+/* The book's small runtime: keeps the reader's place when they switch language. */
+(function () {
+  "use strict";
+
+  // The heading the reader is in: the last one whose top has scrolled above the header.
+  function currentSectionId() {
+    var headings = document.querySelectorAll(".md-content article h1[id], .md-content article h2[id], .md-content article h3[id], .md-content article h4[id]");
+    var offset = (document.querySelector(".md-header") || { offsetHeight: 0 }).offsetHeight + 8;
+    var found = null;
+    for (var i = 0; i < headings.length; i++) {
+      if (headings[i].getBoundingClientRect().top <= offset) found = headings[i];
+      else break;
+    }
+    return found && found !== headings[0] ? found.id : null;
+  }
+
+  // Section IDs are the same in every language, so the counterpart page has the same anchor.
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest && event.target.closest("a[data-book-switch]");
+    if (!link) return;
+    var id = currentSectionId();
+    var href = link.getAttribute("href").split("#")[0];
+    link.setAttribute("href", id ? href + "#" + encodeURIComponent(id) : href);
+  }, true);
+})();

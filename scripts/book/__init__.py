@@ -1,0 +1,1 @@
+"""The book's own logic: plain modules that know nothing of MkDocs."""

@@ -1,0 +1,1 @@
+"""Commands run by the Makefile: `python -m book.commands.<verb>`."""

@@ -1,0 +1,35 @@
+"""Where each language's copy of a page lives, and how pages link to each other."""
+
+from __future__ import annotations
+
+import posixpath
+
+
+def page_url(norm_src_uri: str, lang: str, default_lang: str, use_directory_urls: bool) -> str:
+    """Site-relative URL of the page built from `norm_src_uri` (a path inside a language folder)."""
+    stem = norm_src_uri[: -len(".md")] if norm_src_uri.endswith(".md") else norm_src_uri
+    if use_directory_urls:
+        if stem == "index" or stem.endswith("/index"):
+            url = stem[: -len("index")]
+        else:
+            url = stem + "/"
+    else:
+        url = stem + ".html"
+    prefix = "" if lang == default_lang else f"{lang}/"
+    return prefix + url
+
+
+def relative_url(target: str, source: str) -> str:
+    """Link from the page at site-relative URL `source` to `target`, working from disk as well as online."""
+    source_dir = source if source.endswith("/") or source == "" else posixpath.dirname(source)
+    rel = posixpath.relpath(target or ".", source_dir or ".")
+    if target.endswith("/") and not rel.endswith("/"):
+        rel += "/"
+    if rel == "./":
+        return "./"
+    return rel
+
+
+def language_root(lang: str, default_lang: str) -> str:
+    """Site-relative URL of a language's root folder."""
+    return "" if lang == default_lang else f"{lang}/"

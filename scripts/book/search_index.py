@@ -1,0 +1,36 @@
+"""One search index per language, so a reader only ever gets results in the page's language."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+
+def split_by_language(index: dict, languages: list[str], default_lang: str) -> dict[str, dict]:
+    """Split a combined index into one index per language, locations relative to that language's root."""
+    docs: dict[str, list[dict]] = {lang: [] for lang in languages}
+    for doc in index.get("docs", []):
+        location = doc["location"]
+        lang = next((l for l in languages if l != default_lang and location.startswith(f"{l}/")), default_lang)
+        if lang != default_lang:
+            location = location[len(lang) + 1 :]
+        docs[lang].append({**doc, "location": location})
+    config = index.get("config", {})
+    return {lang: {"config": {**config, "lang": [lang]}, "docs": entries} for lang, entries in docs.items()}
+
+
+def write_language_indexes(site_dir: Path, languages: list[str], default_lang: str, as_script: bool) -> bool:
+    """Rewrite `search/search_index.json` as one index per language root; False when there is none yet."""
+    combined = site_dir / "search" / "search_index.json"
+    if not combined.is_file():
+        return False
+    index = json.loads(combined.read_text(encoding="utf-8"))
+    for lang, part in split_by_language(index, languages, default_lang).items():
+        folder = site_dir / ("" if lang == default_lang else lang) / "search"
+        folder.mkdir(parents=True, exist_ok=True)
+        data = json.dumps(part, ensure_ascii=False, separators=(",", ":"))
+        (folder / "search_index.json").write_text(data, encoding="utf-8")
+        if as_script:
+            # From file:// the theme loads the index as a script that sets a global.
+            (folder / "search_index.js").write_text(f"var __index = {data}", encoding="utf-8")
+    return True

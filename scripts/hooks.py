@@ -1,0 +1,146 @@
+"""MkDocs wiring for the book: each event hands its work to a plain module in `book/`."""
+
+from __future__ import annotations
+
+import logging
+from urllib.parse import urlsplit
+from pathlib import Path
+
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File
+
+from book import languages, search_index, sizes
+from book.strings import STRINGS
+
+log = logging.getLogger("mkdocs.hooks.book")
+ROOT = Path(__file__).resolve().parent.parent
+OFFLINE_ZIP = ROOT / "build" / "edge-of-intelligence-offline.zip"
+DOWNLOAD_PATH = "downloads/edge-of-intelligence-offline.zip"
+VENDOR_ASSETS = {
+    # site path: file in node_modules (installed by `npm ci`)
+    "assets/vendor/plotly-basic.min.js": "plotly.js-basic-dist-min/plotly-basic.min.js",
+    "assets/vendor/iframe-worker-shim.js": "iframe-worker/shim/index.js",
+}
+
+
+# Helpers
+
+
+def _i18n(config):
+    """The language setup, read from the i18n plugin so that it is written once, in mkdocs.yml."""
+    plugin = config.plugins["i18n"]
+    langs = [l.locale for l in plugin.config.languages if l.build]
+    default = next(l.locale for l in plugin.config.languages if l.default)
+    return plugin, langs, default
+
+
+def _offline(config) -> bool:
+    plugin = config.plugins.get("material/offline")
+    return bool(plugin and plugin.config.enabled)
+
+
+def _download(config):
+    """The offline zip, when `make offline` has built it; the online site serves a copy."""
+    if _offline(config) or not OFFLINE_ZIP.is_file():
+        return None
+    return OFFLINE_ZIP
+
+
+def _page_lang(page) -> str:
+    return getattr(page.file, "locale_alternate_of", None) or getattr(page.file, "locale", "ja")
+
+
+# Events
+
+
+@event_priority(100)  # before Material's offline plugin, which would otherwise add a CDN script
+def on_config(config):
+    if _offline(config):
+        config.extra["polyfills"] = ["assets/vendor/iframe-worker-shim.js"]
+    return config
+
+
+def on_files(files, config):
+    # Third-party browser assets come from node_modules, so the lock file is their only pin.
+    for dest, source in VENDOR_ASSETS.items():
+        path = ROOT / "node_modules" / source
+        if not path.is_file():
+            raise SystemExit(f"{path}: missing front-end asset — run `make build` (it runs `npm ci`) first")
+        if files.get_file_from_path(dest) is None:
+            files.append(File.generated(config, dest, abs_src_path=str(path)))
+    download = _download(config)
+    if download and files.get_file_from_path(DOWNLOAD_PATH) is None:
+        files.append(File.generated(config, DOWNLOAD_PATH, abs_src_path=str(download)))
+    return files
+
+
+def _book_context(config, lang: str, page_url: str, norm_src_uri: str | None) -> dict:
+    """What the templates need to know about the page: its language, alternates and banners."""
+    _, langs, default = _i18n(config)
+    site_url = config.site_url or ""
+    alternates = []
+    for other in langs:
+        if norm_src_uri is None:  # a page with no source (404): point at each language's home
+            url = languages.language_root(other, default)
+            href = urlsplit(site_url).path + url
+        else:
+            url = languages.page_url(norm_src_uri, other, default, config.use_directory_urls)
+            href = languages.relative_url(url, page_url)
+        alternates.append(
+            {
+                "lang": other,
+                "name": STRINGS[other]["language_name"],
+                "href": href,
+                "absolute": site_url + url,
+                "current": other == lang,
+            }
+        )
+    download = _download(config)
+    return {
+        "lang": lang,
+        "t": STRINGS[lang],
+        "alternates": alternates,
+        "x_default": next(a["absolute"] for a in alternates if a["lang"] == default),
+        "search_base": languages.relative_url(languages.language_root(lang, default), page_url) or "./",
+        "offline": _offline(config),
+        "download": download and {
+            "href": languages.relative_url(DOWNLOAD_PATH, page_url) if norm_src_uri else urlsplit(site_url).path + DOWNLOAD_PATH,
+            "size": sizes.human_size(download.stat().st_size, lang),
+        },
+    }
+
+
+def on_page_context(context, page, config, nav):
+    lang = _page_lang(page)
+    norm = getattr(page.file, "norm_src_uri", page.file.src_uri)
+    context["book"] = _book_context(config, lang, page.url, norm)
+    context["book"]["untranslated"] = getattr(page.file, "locale", lang) != lang
+    return context
+
+
+def on_template_context(context, template_name, config):
+    # Static templates (the 404 page) have no page: give them the build's language.
+    plugin, _, _ = _i18n(config)
+    context["book"] = _book_context(config, plugin.current_language, "404.html", None)
+    return context
+
+
+def on_post_template(output, template_name, config):
+    # Every language build writes 404.html at the root: keep the default language's
+    # there and give the others their own copy in their folder.
+    plugin, _, default = _i18n(config)
+    lang = plugin.current_language
+    if template_name != "404.html" or lang == default:
+        return output
+    own = Path(config.site_dir) / lang / "404.html"
+    own.parent.mkdir(parents=True, exist_ok=True)
+    own.write_text(output, encoding="utf-8")
+    root = Path(config.site_dir) / "404.html"
+    return root.read_text(encoding="utf-8") if root.is_file() else output
+
+
+@event_priority(-200)  # after the i18n plugin has built every language
+def on_post_build(config):
+    _, langs, default = _i18n(config)
+    search_index.write_language_indexes(Path(config.site_dir), langs, default, as_script=_offline(config))
+
