@@ -3,18 +3,21 @@
 from __future__ import annotations
 
 import logging
+import os
 from urllib.parse import urlsplit
 from pathlib import Path
 
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
-from book import languages, search_index, sizes
+from book import glossary, history, languages, search_index, sizes
 from book.strings import STRINGS
 
 log = logging.getLogger("mkdocs.hooks.book")
 ROOT = Path(__file__).resolve().parent.parent
-OFFLINE_ZIP = ROOT / "build" / "edge-of-intelligence-offline.zip"
+GLOSSARY_PAGE = "glossary.md"
+# Where `make offline` leaves the zip; tests point this at their own copy.
+OFFLINE_ZIP = Path(os.environ.get("BOOK_OFFLINE_ZIP", ROOT / "build" / "edge-of-intelligence-offline.zip"))
 DOWNLOAD_PATH = "downloads/edge-of-intelligence-offline.zip"
 VENDOR_ASSETS = {
     # site path: file in node_modules (installed by `npm ci`)
@@ -44,6 +47,10 @@ def _download(config):
     if _offline(config) or not OFFLINE_ZIP.is_file():
         return None
     return OFFLINE_ZIP
+
+
+def _glossary_terms(config, lang: str) -> list:
+    return glossary.load(Path(config.docs_dir) / lang / GLOSSARY_PAGE)
 
 
 def _page_lang(page) -> str:
@@ -110,11 +117,33 @@ def _book_context(config, lang: str, page_url: str, norm_src_uri: str | None) ->
     }
 
 
+def on_pre_build(config):
+    # One `git log` per build gives every page its last-updated date.
+    global _last_changed
+    _last_changed = history.last_changed(ROOT)
+
+
+_last_changed: dict = {}
+
+
+def on_page_content(html, page, config, files):
+    lang = _page_lang(page)
+    norm = getattr(page.file, "norm_src_uri", page.file.src_uri)
+    if norm == GLOSSARY_PAGE:
+        return html
+    _, _, default = _i18n(config)
+    target = languages.page_url(GLOSSARY_PAGE, lang, default, config.use_directory_urls)
+    return glossary.annotate_first_uses(html, _glossary_terms(config, lang), languages.relative_url(target, page.url))
+
+
 def on_page_context(context, page, config, nav):
     lang = _page_lang(page)
     norm = getattr(page.file, "norm_src_uri", page.file.src_uri)
     context["book"] = _book_context(config, lang, page.url, norm)
     context["book"]["untranslated"] = getattr(page.file, "locale", lang) != lang
+    source = Path(page.file.abs_src_path).resolve()
+    changed = _last_changed.get(source.relative_to(ROOT).as_posix()) if source.is_relative_to(ROOT) else None
+    context["book"]["updated"] = changed and {"iso": changed.date().isoformat(), "text": changed.strftime("%Y-%m-%d")}
     return context
 
 

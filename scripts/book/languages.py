@@ -23,7 +23,7 @@ def relative_url(target: str, source: str) -> str:
     """Link from the page at site-relative URL `source` to `target`, working from disk as well as online."""
     source_dir = source if source.endswith("/") or source == "" else posixpath.dirname(source)
     rel = posixpath.relpath(target or ".", source_dir or ".")
-    if target.endswith("/") and not rel.endswith("/"):
+    if (target == "" or target.endswith("/")) and not rel.endswith("/"):
         rel += "/"
     if rel == "./":
         return "./"

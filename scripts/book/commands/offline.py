@@ -21,7 +21,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--config", type=Path, default=ROOT / "mkdocs.yml")
     args = parser.parse_args(argv)
 
-    edition = ROOT / "build" / "offline" / TOP
+    edition = args.zip.resolve().parent / "offline" / TOP
     shutil.rmtree(edition.parent, ignore_errors=True)  # never pack stale files from an earlier build
     env = {**os.environ, "OFFLINE": "true", "NO_MKDOCS_2_WARNING": "1"}
     build = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", str(args.config), "-d", str(edition)]

@@ -1,0 +1,26 @@
+"""When each source file last changed, from one `git log` over the docs (none without history)."""
+
+from __future__ import annotations
+
+import subprocess
+from datetime import datetime, timezone
+from pathlib import Path
+
+
+def last_changed(repo: Path, folder: str = "docs") -> dict[str, datetime]:
+    """Repository-relative path -> time of the newest commit that touched it; {} without git history."""
+    try:
+        log = subprocess.run(
+            ["git", "-C", str(repo), "log", "--format=%x00%ct", "--name-only", "--no-renames", "--", folder],
+            capture_output=True, text=True, check=True, timeout=60,
+        ).stdout
+    except (OSError, subprocess.SubprocessError):
+        return {}  # an archive without history still builds, just without dates
+    dates: dict[str, datetime] = {}
+    when = None
+    for line in log.splitlines():
+        if line.startswith("\x00"):
+            when = datetime.fromtimestamp(int(line[1:]), tz=timezone.utc)
+        elif line and when is not None:
+            dates.setdefault(line, when)  # newest first: keep the first time a path appears
+    return dates

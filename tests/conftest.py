@@ -1,0 +1,82 @@
+"""Shared fixtures: one build of each edition per test session, a local server, and Chromium."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+    "--disable-sync", "--no-first-run",
+]
+
+
+def build_env(**extra: str) -> dict[str, str]:
+    return {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(ROOT / "scripts"), **extra}
+
+
+def mkdocs_build(dest: Path, config: Path = ROOT / "mkdocs.yml", **env: str) -> subprocess.CompletedProcess:
+    """A strict build, as `make build` does it; the caller asserts on the result."""
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(dest)]
+    return subprocess.run(command, capture_output=True, text=True, env=build_env(**env), cwd=config.parent)
+
+
+@pytest.fixture(scope="session")
+def offline_zip(tmp_path_factory) -> Path:
+    zip_path = tmp_path_factory.mktemp("offline") / "edge-of-intelligence-offline.zip"
+    command = [sys.executable, "-m", "book.commands.offline", "--zip", str(zip_path)]
+    result = subprocess.run(command, capture_output=True, text=True, env=build_env(), cwd=ROOT)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return zip_path
+
+
+@pytest.fixture(scope="session")
+def site_build(tmp_path_factory, offline_zip) -> subprocess.CompletedProcess:
+    dest = tmp_path_factory.mktemp("site") / "site"
+    result = mkdocs_build(dest, BOOK_OFFLINE_ZIP=str(offline_zip))
+    assert result.returncode == 0, result.stderr
+    result.site = dest
+    return result
+
+
+@pytest.fixture(scope="session")
+def site(site_build) -> Path:
+    """The online edition, built strictly from docs/ with the offline zip in it."""
+    return site_build.site
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="session")
+def site_url(site):
+    """The built site served on 127.0.0.1 (a free port) for the session, then stopped."""
+    handler = functools.partial(_QuietHandler, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    playwright_api = pytest.importorskip("playwright.sync_api")
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} is missing — run `make test`, which installs it")
+    with playwright_api.sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
