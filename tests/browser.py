@@ -1,0 +1,46 @@
+"""What the browser tests do the way a reader does: search, switch language, watch requests."""
+
+from __future__ import annotations
+
+import time
+
+PLACEHOLDERS = ("", "検索キーワードを入力してください", "Type to start searching", "検索を初期化", "Initializing search")
+NONE_FOUND = ("何も見つかりませんでした", "No matching documents")
+
+
+def search(page, query: str, timeout: float = 20.0) -> list[str]:
+    """Type a query into the theme's search box; the hrefs of the results, best first."""
+    box = "input.md-search__input"
+    page.click(box)
+    page.fill(box, "")
+    page.press(box, "End")
+    page.wait_for_function(
+        "() => !document.querySelector('.md-search-result__item')", timeout=int(timeout * 1000)
+    )
+    deadline = time.monotonic() + timeout
+    typed_at = 0.0
+    while time.monotonic() < deadline:
+        meta = page.inner_text(".md-search-result__meta").strip()
+        if meta in PLACEHOLDERS:
+            if time.monotonic() - typed_at > 2:  # the index was still loading: type again
+                page.fill(box, query)
+                page.press(box, "End")  # the theme searches on keyup, which fill() alone does not send
+                typed_at = time.monotonic()
+        elif meta in NONE_FOUND:
+            return []
+        else:
+            items = page.eval_on_selector_all(".md-search-result__item > a", "els => els.map(e => e.href)")
+            if items:
+                return items
+        time.sleep(0.1)
+    raise AssertionError(f"search for {query!r} never answered")
+
+
+def highlighted(page) -> list[str]:
+    return page.eval_on_selector_all(".md-search-result mark", "els => els.map(e => e.textContent)")
+
+
+def record_requests(page) -> list[str]:
+    seen: list[str] = []
+    page.on("request", lambda request: seen.append(request.url))
+    return seen

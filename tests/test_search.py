@@ -1,0 +1,79 @@
+"""Search per language: each language's pages search their own index, and Japanese finds unspaced words."""
+
+from __future__ import annotations
+
+import json
+from urllib.parse import unquote
+
+import pytest
+
+from browser import highlighted, record_requests, search
+from book import search_index
+
+# Each query appears in one section; that section must come first. Katakana loanwords, kanji compounds.
+QUERIES = {
+    "ja": [
+        ("地政学", "part-1/1-4/", "reason-3"),
+        ("寡占", "part-1/1-6/", "oligopoly"),
+        ("半導体", "part-1/1-6/", "semiconductor-analogy"),
+        ("クロスオーバー", "part-1/1-5/", "crossover-point"),
+        ("ハルシネーション", "part-1/1-3/", "evidence-2"),
+        ("スループット", "part-1/1-1/", None),
+    ],
+    "en": [
+        ("oligopoly", "en/part-1/1-6/", "oligopoly"),
+        ("semiconductor", "en/part-1/1-6/", "semiconductor-analogy"),
+        ("geopolitical", "en/part-1/1-4/", "reason-3"),
+        ("crossover", "en/part-1/1-5/", "crossover-point"),
+        ("hallucination", "en/part-1/1-3/", "evidence-2"),
+    ],
+}
+
+
+def test_split_keeps_each_language_apart():
+    index = {"config": {"lang": ["ja", "en"]}, "docs": [
+        {"location": "part-1/1-1/", "title": "ja", "text": ""},
+        {"location": "en/part-1/1-1/#s1-1", "title": "en", "text": ""},
+    ]}
+    parts = search_index.split_by_language(index, ["ja", "en"], "ja")
+    assert parts["ja"] == {"config": {"lang": ["ja"]}, "docs": [{"location": "part-1/1-1/", "title": "ja", "text": ""}]}
+    assert parts["en"] == {"config": {"lang": ["en"]}, "docs": [{"location": "part-1/1-1/#s1-1", "title": "en", "text": ""}]}
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_built_index_holds_only_its_language(site, lang):
+    path = site / ("search" if lang == "ja" else "en/search") / "search_index.json"
+    index = json.loads(path.read_text(encoding="utf-8"))
+    assert index["config"]["lang"] == [lang]
+    titles = [doc["title"] for doc in index["docs"]]
+    assert len(index["docs"]) > 20
+    japanese = [t for t in titles if any("\u3040" <= ch <= "\u30ff" for ch in t)]
+    assert (japanese != []) == (lang == "ja"), titles
+    assert all(not doc["location"].startswith("en/") for doc in index["docs"])
+
+
+def test_tooltips_stay_out_of_the_index(site):
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    definition = "ニューラルネットワークが学習によって調整する数値"
+    assert [d["location"] for d in index["docs"] if definition in d["text"]] == ["glossary/#parameters"]
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_query_set_finds_its_sections(browser, site_url, lang):
+    page = browser.new_page()
+    requests = record_requests(page)
+    start = "part-1/1-1/" if lang == "ja" else "en/part-1/1-1/"
+    page.goto(site_url + start)
+    for query, expected_page, expected_anchor in QUERIES[lang]:
+        results = [unquote(r.removeprefix(site_url)) for r in search(page, query)]
+        assert results, f"{query}: no result"
+        first_page = results[0].split("?")[0].split("#")[0]
+        assert first_page == expected_page, f"{query}: first result {results[0]}, expected {expected_page}"
+        if expected_anchor:
+            assert any(r.split("?")[0] == expected_page and r.endswith("#" + expected_anchor) for r in results[:3]), (query, results[:3])
+        assert all(r.startswith("en/") == (lang == "en") for r in results), f"{query}: other language in {results}"
+        assert query.lower() in " ".join(highlighted(page)).lower(), f"{query}: match not highlighted"
+    index_requests = [r for r in requests if "search_index" in r]
+    assert index_requests == [site_url + ("search/" if lang == "ja" else "en/search/") + "search_index.json"]
+    page.close()
