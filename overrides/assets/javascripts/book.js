@@ -2,10 +2,11 @@
 (function () {
   "use strict";
 
-  // The heading the reader is in: the last one whose top has scrolled above the header.
+  // The heading the reader is in: the last one near or above the top of the view
+  // (a heading the browser just scrolled to sits a little below the header).
   function currentSectionId() {
     var headings = document.querySelectorAll(".md-content article h1[id], .md-content article h2[id], .md-content article h3[id], .md-content article h4[id]");
-    var offset = (document.querySelector(".md-header") || { offsetHeight: 0 }).offsetHeight + 8;
+    var offset = (document.querySelector(".md-header") || { offsetHeight: 0 }).offsetHeight + 80;
     var found = null;
     for (var i = 0; i < headings.length; i++) {
       if (headings[i].getBoundingClientRect().top <= offset) found = headings[i];
