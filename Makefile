@@ -12,7 +12,7 @@ export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 
 
 OFFLINE_ZIP := build/edge-of-intelligence-offline.zip
 
-.PHONY: help setup serve build offline check test bench clean lock
+.PHONY: help setup serve build offline check test bench clean lock cover
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 10
@@ -54,6 +54,11 @@ bench: setup ## Measure build, rebuild and page weight beside the plain baseline
 lock: ## Re-pin every Python dependency after editing pyproject.toml
 	$(BIN)/python -m pip install --quiet uv==0.13.8
 	$(BIN)/uv pip compile pyproject.toml --extra dev --generate-hashes --python-version 3.11 -o requirements.lock
+
+cover: ## Render the link-preview cover from scripts/cover/cover.html (needs Chromium)
+	chromium --headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update \
+	  --disable-sync --no-first-run --hide-scrollbars --window-size=1200,630 \
+	  --screenshot=overrides/assets/images/cover.png file://$(CURDIR)/scripts/cover/cover.html
 
 clean: ## Remove build output (keeps installed packages)
 	rm -rf site build .pytest_cache .hypothesis

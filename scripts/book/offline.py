@@ -16,8 +16,9 @@ from book.errors import BookError
 LOADED = {("script", "src"), ("img", "src"), ("link", "href"), ("source", "src"), ("iframe", "src")}
 LINKED = {("a", "href"), ("area", "href")}
 LOADING_RELS = {"stylesheet", "icon", "preload", "modulepreload", "prefetch", "manifest", "apple-touch-icon"}
-# Build leftovers that an offline reader never loads (404.html: there is no server to serve it).
-UNUSED_PATTERNS = ("*.map", "sitemap.xml", "sitemap.xml.gz", "search_index.json", "404.html")
+# What an offline reader never loads: build leftovers, 404 pages (no server serves them),
+# the link-preview cover and the theme's PNG favicon (pages use the SVG one).
+UNUSED_PATTERNS = ("*.map", "sitemap.xml", "sitemap.xml.gz", "search_index.json", "404.html", "cover.png", "favicon.png")
 README = """\
 The Edge of Intelligence — offline edition / オフライン版
 ========================================================
