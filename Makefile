@@ -12,7 +12,7 @@ export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 
 
 OFFLINE_ZIP := build/edge-of-intelligence-offline.zip
 
-.PHONY: help setup serve build offline check test bench clean lock cover
+.PHONY: help setup serve build offline check test bench clean lock cover translations-check translations-update
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 10
@@ -29,7 +29,7 @@ node_modules/.installed: package-lock.json
 
 setup: $(BIN)/.installed node_modules/.installed ## Install Python and npm packages from the lock files
 
-serve: setup $(OFFLINE_ZIP) ## Preview at http://127.0.0.1:$(PORT), rebuilding on edits
+serve: setup $(OFFLINE_ZIP) ## Preview at http://127.0.0.1:8000 (PORT=…), rebuilding on edits
 	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:$(PORT)
 
 $(OFFLINE_ZIP): setup $(shell find docs overrides scripts -type f -not -path '*/__pycache__/*' 2>/dev/null) mkdocs.yml
@@ -50,6 +50,12 @@ test: setup ## Every test, browser tests included (installs Chromium when root)
 
 bench: setup ## Measure build, rebuild and page weight beside the plain baseline
 	$(BIN)/python -m book.commands.bench $(if $(QUICK),--quick)
+
+translations-check: setup ## Translations older than their original (STRICT=1 fails on them)
+	$(BIN)/python -m book.commands.translations check $(if $(STRICT),--strict)
+
+translations-update: setup ## Record that PAGE (a translated page) matches its original again
+	$(BIN)/python -m book.commands.translations update $(if $(FROM),--from $(FROM)) $(or $(PAGE),$(error give PAGE=docs/en/…))
 
 lock: ## Re-pin every Python dependency after editing pyproject.toml
 	$(BIN)/python -m pip install --quiet uv==0.13.8
