@@ -7,10 +7,12 @@ import os
 from urllib.parse import urlsplit
 from pathlib import Path
 
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
-from book import glossary, history, languages, search_index, sizes
+from book import charts, glossary, history, languages, markup, search_index, sizes, translation, translation_status
+from book.errors import BookError, BookErrors
 from book.strings import STRINGS
 
 log = logging.getLogger("mkdocs.hooks.book")
@@ -78,7 +80,41 @@ def on_files(files, config):
     download = _download(config)
     if download and files.get_file_from_path(DOWNLOAD_PATH) is None:
         files.append(File.generated(config, DOWNLOAD_PATH, abs_src_path=str(download)))
+    # Charts: plotly's interface strings per language, and every chart checked once, before the first language builds.
+    plugin, langs, default = _i18n(config)
+    for lang in langs:
+        locale = charts.locale_file(lang, ROOT / "node_modules" / "plotly.js-locales", ROOT / ".cache" / "charts")
+        if locale and files.get_file_from_path(charts.locale_path(lang)) is None:
+            files.append(File.generated(config, charts.locale_path(lang), abs_src_path=str(locale)))
+    if plugin.current_language == default:
+        project = Path(config.config_file_path).parent
+        errors = charts.check_book(Path(config.docs_dir), langs, lambda path: path.relative_to(project).as_posix())
+        if errors:
+            raise PluginError(str(BookErrors(errors)))
     return files
+
+
+def on_page_markdown(markdown, page, config, files):
+    # A figure before each marked table; the template loads charts.js only on pages that have one.
+    lang = _page_lang(page)
+    locale = charts.locale_path(lang) if files.get_file_from_path(charts.locale_path(lang)) else None
+    scripts = charts.Scripts(
+        plotly=languages.relative_url(charts.PLOTLY_PATH, page.url),
+        locale=locale and languages.relative_url(locale, page.url),
+    )
+    path = Path(page.file.abs_src_path).relative_to(Path(config.config_file_path).parent).as_posix()
+    first_line = charts.first_body_line(page.file.content_string, markdown)
+    try:
+        markdown, count = charts.render_charts(markdown, path, lang, scripts, first_line)
+    except BookError as error:
+        raise PluginError(str(error)) from None
+    if count:
+        page.meta["book_charts"] = True
+    _, _, default = _i18n(config)
+    # The translation status page's table is made at each build.
+    return translation_status.fill_status(
+        markdown, _translations, lang, page.url, default, config.use_directory_urls, _last_changed
+    )
 
 
 def _book_context(config, lang: str, page_url: str, norm_src_uri: str | None) -> dict:
@@ -118,12 +154,14 @@ def _book_context(config, lang: str, page_url: str, norm_src_uri: str | None) ->
 
 
 def on_pre_build(config):
-    # One `git log` per build gives every page its last-updated date.
-    global _last_changed
+    # One `git log` per build dates every page; one scan of the docs tells each translation's state.
+    global _last_changed, _translations
     _last_changed = history.last_changed(ROOT)
+    _translations = translation.scan(config.docs_dir, _i18n(config)[1], root=ROOT)
 
 
 _last_changed: dict = {}
+_translations = None
 
 
 def on_page_content(html, page, config, files):
@@ -144,6 +182,9 @@ def on_page_context(context, page, config, nav):
     source = Path(page.file.abs_src_path).resolve()
     changed = _last_changed.get(source.relative_to(ROOT).as_posix()) if source.is_relative_to(ROOT) else None
     context["book"]["updated"] = changed and {"iso": changed.date().isoformat(), "text": changed.strftime("%Y-%m-%d")}
+    state = translation.page_state(_translations, lang, norm, _last_changed)
+    _, _, default = _i18n(config)
+    context["book"]["stale"] = translation_status.banner(state, page.url, default, config.use_directory_urls)
     return context
 
 
@@ -154,9 +195,15 @@ def on_template_context(context, template_name, config):
     return context
 
 
+def on_post_page(output, page, config):
+    return markup.tidy(output)
+
+
 def on_post_template(output, template_name, config):
     # Every language build writes 404.html at the root: keep the default language's
     # there and give the others their own copy in their folder.
+    if template_name == "404.html":
+        output = markup.tidy(output)
     plugin, _, default = _i18n(config)
     lang = plugin.current_language
     if template_name != "404.html" or lang == default:
@@ -171,5 +218,14 @@ def on_post_template(output, template_name, config):
 @event_priority(-200)  # after the i18n plugin has built every language
 def on_post_build(config):
     _, langs, default = _i18n(config)
-    search_index.write_language_indexes(Path(config.site_dir), langs, default, as_script=_offline(config))
+    settings = {lang: _search_settings(config, lang) for lang in langs}
+    search_index.write_language_indexes(Path(config.site_dir), settings, default, as_script=_offline(config))
 
+
+def _search_settings(config, lang: str) -> dict:
+    """The theme's own search settings for a language (word separator and pipeline)."""
+    module = config.theme.get_env().get_template(f"partials/languages/{lang}.html").module
+    return {
+        "separator": module.t("search.config.separator"),
+        "pipeline": [fn.strip() for fn in module.t("search.config.pipeline").split(",") if fn.strip()],
+    }

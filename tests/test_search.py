@@ -35,9 +35,12 @@ def test_split_keeps_each_language_apart():
         {"location": "part-1/1-1/", "title": "ja", "text": ""},
         {"location": "en/part-1/1-1/#s1-1", "title": "en", "text": ""},
     ]}
-    parts = search_index.split_by_language(index, ["ja", "en"], "ja")
-    assert parts["ja"] == {"config": {"lang": ["ja"]}, "docs": [{"location": "part-1/1-1/", "title": "ja", "text": ""}]}
-    assert parts["en"] == {"config": {"lang": ["en"]}, "docs": [{"location": "part-1/1-1/#s1-1", "title": "en", "text": ""}]}
+    settings = {"ja": {"pipeline": ["stemmer"]}, "en": {"pipeline": ["stopWordFilter"]}}
+    parts = search_index.split_by_language(index, settings, "ja")
+    assert parts["ja"] == {"config": {"lang": ["ja"], "pipeline": ["stemmer"]},
+                           "docs": [{"location": "part-1/1-1/", "title": "ja", "text": ""}]}
+    assert parts["en"] == {"config": {"lang": ["en"], "pipeline": ["stopWordFilter"]},
+                           "docs": [{"location": "part-1/1-1/#s1-1", "title": "en", "text": ""}]}
 
 
 @pytest.mark.parametrize("lang", ["ja", "en"])
@@ -45,6 +48,7 @@ def test_built_index_holds_only_its_language(site, lang):
     path = site / ("search" if lang == "ja" else "en/search") / "search_index.json"
     index = json.loads(path.read_text(encoding="utf-8"))
     assert index["config"]["lang"] == [lang]
+    assert index["config"]["pipeline"] == (["stemmer"] if lang == "ja" else ["stopWordFilter"])
     titles = [doc["title"] for doc in index["docs"]]
     assert len(index["docs"]) > 20
     japanese = [t for t in titles if any("\u3040" <= ch <= "\u30ff" for ch in t)]

@@ -6,8 +6,12 @@ import json
 from pathlib import Path
 
 
-def split_by_language(index: dict, languages: list[str], default_lang: str) -> dict[str, dict]:
-    """Split a combined index into one index per language, locations relative to that language's root."""
+def split_by_language(index: dict, languages: dict[str, dict], default_lang: str) -> dict[str, dict]:
+    """Split a combined index into one index per language, locations relative to that language's root.
+
+    `languages` maps each language to its search settings (separator, pipeline): the combined
+    index carries the default language's, and English words are not split like Japanese ones.
+    """
     docs: dict[str, list[dict]] = {lang: [] for lang in languages}
     for doc in index.get("docs", []):
         location = doc["location"]
@@ -16,10 +20,13 @@ def split_by_language(index: dict, languages: list[str], default_lang: str) -> d
             location = location[len(lang) + 1 :]
         docs[lang].append({**doc, "location": location})
     config = index.get("config", {})
-    return {lang: {"config": {**config, "lang": [lang]}, "docs": entries} for lang, entries in docs.items()}
+    return {
+        lang: {"config": {**config, **languages[lang], "lang": [lang]}, "docs": entries}
+        for lang, entries in docs.items()
+    }
 
 
-def write_language_indexes(site_dir: Path, languages: list[str], default_lang: str, as_script: bool) -> bool:
+def write_language_indexes(site_dir: Path, languages: dict[str, dict], default_lang: str, as_script: bool) -> bool:
     """Rewrite `search/search_index.json` as one index per language root; False when there is none yet."""
     combined = site_dir / "search" / "search_index.json"
     if not combined.is_file():

@@ -1,0 +1,222 @@
+"""Chart markers: the `<!-- chart ... -->` comment above a Markdown table, and the data it selects.
+
+    <!-- chart
+    id: six-models
+    type: bar
+    labels: Model
+    values: [Total parameters, Active parameters]
+    log: true
+    title: ...
+    caption: ...
+    -->
+
+    | Model | Total parameters | Active parameters |
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import yaml
+
+from book.errors import BookError
+from book.numbers import EXAMPLES, NotANumber, Number, parse_number
+from book.tables import Table, parse_table, starts_table
+
+TYPES = ("bar", "hbar", "scatter")
+REQUIRED = ("id", "type", "labels", "values", "title", "caption")
+OPTIONAL = ("group", "log")
+_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+_OPEN = re.compile(r"<!--\s*chart\b(?P<rest>.*)$")
+_FENCE = re.compile(r"^\s{0,3}(?P<fence>`{3,}|~{3,})")
+
+
+@dataclass(frozen=True)
+class Row:
+    line: int
+    label: str
+    group: str | None
+    values: tuple[Number, ...]
+
+
+@dataclass(frozen=True)
+class Chart:
+    """A marked table, checked: what the figure, the page and the language check need."""
+
+    id: str
+    type: str
+    label_column: str
+    value_columns: tuple[str, ...]
+    group_column: str | None
+    log: bool
+    title: str
+    caption: str
+    rows: tuple[Row, ...]
+    path: str
+    line: int  # the marker's first line
+    marker: tuple[int, int]  # 0-based [start, end) lines of the marker comment
+    table: Table
+
+
+def find_charts(text: str, path: str) -> list[Chart]:
+    """Every chart marked in a Markdown file, checked; markers inside fenced code are examples, not charts."""
+    lines = text.split("\n")
+    charts, fence, index = [], None, 0
+    while index < len(lines):
+        line = lines[index]
+        fence_match = _FENCE.match(line)
+        if fence_match:
+            marker = fence_match.group("fence")
+            if fence is None:
+                fence = marker
+            elif marker[0] == fence[0] and len(marker) >= len(fence):
+                fence = None
+        elif fence is None and _OPEN.match(line.strip()):
+            chart = _read_chart(lines, index, path)
+            charts.append(chart)
+            index = chart.table.end
+            continue
+        index += 1
+    return charts
+
+
+def _read_chart(lines: list[str], start: int, path: str) -> Chart:
+    rest = _OPEN.match(lines[start].strip()).group("rest").strip()
+    if rest:
+        raise BookError(path, start + 1, f"the chart marker has text after `<!-- chart`: {rest!r}",
+                        "put `<!-- chart` alone on its line and the settings on the lines below it")
+    end = next((i for i in range(start + 1, len(lines)) if lines[i].strip() == "-->"), None)
+    if end is None:
+        raise BookError(path, start + 1, "the chart marker is never closed", "end it with a line holding only `-->`")
+    settings = _read_settings(lines[start + 1 : end], path, start + 2)
+    table_start = end + 1
+    while table_start < len(lines) and not lines[table_start].strip():
+        table_start += 1
+    if not starts_table(lines, table_start):
+        raise BookError(path, start + 1, f'chart "{settings["id"]}" has no table after its marker',
+                        "put the Markdown table right after the `-->` line, with one blank line between")
+    table = parse_table(lines, table_start, path)
+    return _resolve(settings, table, path, start, end + 1)
+
+
+def _read_settings(lines: list[str], path: str, first_line: int) -> dict:
+    """The YAML between `<!-- chart` and `-->`, with every key checked."""
+    try:
+        settings = yaml.safe_load("\n".join(lines))
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        line = first_line + mark.line if mark else first_line
+        problem = getattr(error, "problem", None) or "not valid YAML"
+        raise BookError(path, line, f"the chart settings are not valid YAML ({problem})",
+                        "write one `key: value` per line; quote a value that contains `: `")
+    if not isinstance(settings, dict):
+        raise BookError(path, first_line, "the chart marker holds no settings",
+                        f"write `key: value` lines for {', '.join(REQUIRED)}")
+
+    def line_of(key: str) -> int:
+        found = (n for n, text in enumerate(lines) if text.lstrip().startswith(f"{key}:"))
+        return first_line + next(found, 0)
+
+    for key in settings:
+        if key not in REQUIRED + OPTIONAL:
+            raise BookError(path, line_of(str(key)), f"unknown chart setting `{key}`",
+                            f"use only {', '.join(REQUIRED + OPTIONAL)}")
+    for key in REQUIRED:
+        if settings.get(key) in (None, "", []):
+            raise BookError(path, first_line, f"the chart marker has no `{key}`", f"add a line `{key}: ...`")
+    chart_id = str(settings["id"])
+    if not _ID.fullmatch(chart_id):
+        raise BookError(path, line_of("id"), f'chart id "{chart_id}" is not lower-case words joined by hyphens',
+                        "use only a-z, 0-9 and -, such as six-models, and the same id in every language")
+    if settings["type"] not in TYPES:
+        raise BookError(path, line_of("type"), f'unknown chart type "{settings["type"]}"',
+                        f"use one of {', '.join(TYPES)}")
+    if not isinstance(settings.get("log", False), bool):
+        raise BookError(path, line_of("log"), "`log` is neither true nor false", "write `log: true` or leave the line out")
+    values = settings["values"]
+    settings["values"] = tuple(str(v) for v in (values if isinstance(values, list) else [values]))
+    if settings["type"] == "scatter" and len(settings["values"]) != 2:
+        raise BookError(path, line_of("values"), f"a scatter chart needs two value columns, not {len(settings['values'])}",
+                        "write `values: [x column, y column]`")
+    for key in ("labels", "group", "title", "caption"):
+        if key in settings and not isinstance(settings[key], (str, int, float)):
+            raise BookError(path, line_of(key), f"`{key}` is not a single piece of text", f"write `{key}: text` on one line")
+    return settings
+
+
+def _resolve(settings: dict, table: Table, path: str, start: int, end: int) -> Chart:
+    """The columns the marker names, looked up in the table, with every value cell read as a number."""
+    chart_type = settings["type"]
+    label_column = str(settings["labels"])
+    value_columns = settings["values"]
+    group_column = str(settings["group"]) if settings.get("group") is not None else None
+    columns = {}
+    for name in (label_column, *value_columns, *([group_column] if group_column else [])):
+        index = table.column(name)
+        if index is None:
+            raise BookError(path, table.line, f'the table has no column "{name}" named in chart "{settings["id"]}"',
+                            f"use one of the column headings: {', '.join(table.header)}")
+        columns[name] = index
+    rows = []
+    for cells, line in zip(table.rows, table.row_lines):
+        label = cells[columns[label_column]]
+        group = cells[columns[group_column]] if group_column else None
+        if not label or group == "":
+            empty = label_column if not label else group_column
+            raise BookError(path, line, f'the cell in column "{empty}" is empty', "write the label of this row")
+        rows.append(Row(line, label, group, tuple(_number(cells[columns[c]], c, path, line) for c in value_columns)))
+    chart = Chart(
+        id=str(settings["id"]), type=chart_type, label_column=label_column, value_columns=tuple(value_columns),
+        group_column=group_column, log=bool(settings.get("log", False)), title=_one_line(settings["title"]),
+        caption=_one_line(settings["caption"]), rows=tuple(rows), path=path, line=start + 1, marker=(start, end), table=table,
+    )
+    _check_values(chart)
+    return chart
+
+
+def _one_line(text) -> str:
+    """Text for a caption: YAML may fold it over several lines, the figure shows it on one."""
+    return " ".join(str(text).split())
+
+
+def _number(cell: str, column: str, path: str, line: int) -> Number:
+    try:
+        return parse_number(cell)
+    except NotANumber as error:
+        raise BookError(path, line, f'value "{error.text}" in column "{column}" {error.reason}',
+                        f"write a number such as {EXAMPLES}, or N/A for a missing value") from None
+
+
+def _check_values(chart: Chart) -> None:
+    """What would make a wrong picture: mixed units on one axis, repeated bars, values a log axis cannot show."""
+    for index, column in enumerate(chart.value_columns):
+        if all(row.values[index].missing for row in chart.rows):
+            raise BookError(chart.path, chart.table.line, f'column "{column}" has no numbers',
+                            "fill in at least one value, or leave the column out of `values`")
+    # Bars share one value axis, so all their columns share a unit; a scatter chart has one per axis.
+    axes = [range(len(chart.value_columns))] if chart.type != "scatter" else [[0], [1]]
+    for axis in axes:
+        units = {}
+        for row in chart.rows:
+            for index in axis:
+                number = row.values[index]
+                if not number.missing:
+                    units.setdefault(number.unit, (row.line, number.text, chart.value_columns[index]))
+        if len(units) > 1:
+            (_, first, _), (line, text, column) = list(units.values())[:2]
+            raise BookError(chart.path, line, f'value "{text}" in column "{column}" has a different unit from "{first}"',
+                            "write every value on one axis in the same unit (all %, all $ or none)")
+    if chart.type != "scatter":
+        seen = {}
+        for row in chart.rows:
+            if row.label in seen:
+                raise BookError(chart.path, row.line, f'label "{row.label}" is also on line {seen[row.label]}',
+                                "give every bar its own label, or split the table in two")
+            seen[row.label] = row.line
+    if chart.log:
+        for row in chart.rows:
+            for number, column in zip(row.values, chart.value_columns):
+                if not number.missing and number.value <= 0:
+                    raise BookError(chart.path, row.line, f'value "{number.text}" in column "{column}" cannot be drawn on a log scale',
+                                    "remove `log: true`, or write N/A for a value that is not positive")

@@ -1,0 +1,168 @@
+"""Charts in the book's pages: figures placed above their tables, and the checks across languages.
+
+A marked table stays in the page as the accessible version of its chart; the figure in front of
+it carries its data inline, so charts work from disk as well as online.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import json
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from book.chart_spec import Chart, find_charts
+from book.errors import BookError
+from book.figures import build_figure, describe, height
+from book.tables import escape_html
+
+PLOTLY_PATH = "assets/vendor/plotly-basic.min.js"
+SAME_DATA = {"ja": "下の表に同じデータがあります。", "en": "The table below has the same data."}
+# Plotly's interface is English already; other languages register a locale from plotly.js-locales.
+BUILT_IN_LOCALE = "en"
+
+
+@dataclass(frozen=True)
+class Scripts:
+    """Where the page finds plotly.js and its locale, relative to the page so it works from disk."""
+
+    plotly: str
+    locale: str | None = None
+
+
+def locale_path(lang: str) -> str:
+    return f"assets/vendor/plotly-locale-{lang}.js"
+
+
+def locale_script(lang: str, locales_dir: Path) -> str | None:
+    """A browser-ready copy of plotly.js-locales/<lang>.js, a CommonJS module, that registers itself."""
+    source = locales_dir / f"{lang}.js"
+    if lang == BUILT_IN_LOCALE or not source.is_file():
+        return None
+    return (
+        f"/* plotly.js-locales/{lang}.js (MIT), wrapped at build time to register itself with Plotly. */\n"
+        "(function () {\nvar module = { exports: {} };\n"
+        f"{source.read_text(encoding='utf-8')}\n"
+        "window.Plotly.register(module.exports);\n})();\n"
+    )
+
+
+def locale_file(lang: str, locales_dir: Path, cache_dir: Path) -> Path | None:
+    """The locale script on disk, where MkDocs (and the i18n plugin) expect every file to be; named by its content."""
+    script = locale_script(lang, locales_dir)
+    if script is None:
+        return None
+    digest = hashlib.sha256(script.encode("utf-8")).hexdigest()[:12]
+    path = cache_dir / f"plotly-locale-{lang}-{digest}.js"
+    if not path.is_file():
+        cache_dir.mkdir(parents=True, exist_ok=True)
+        partial = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+        partial.write_text(script, encoding="utf-8")
+        os.replace(partial, path)  # builds running side by side never read half a file
+    return path
+
+
+def first_body_line(source: str, markdown: str) -> int:
+    """The file line where `markdown` starts: MkDocs hands hooks the page without its front matter."""
+    return len(source.splitlines()) - len(markdown.splitlines()) + 1
+
+
+def render_charts(markdown: str, path: str, lang: str, scripts: Scripts, first_line: int = 1) -> tuple[str, int]:
+    """The page with a figure before each marked table, and how many charts it has."""
+    padding = first_line - 1  # blank lines in front keep line numbers in errors those of the file
+    lines = [""] * padding + markdown.split("\n")
+    charts = find_charts("\n".join(lines), path)
+    _check_unique(charts)
+    for chart in reversed(charts):
+        start, end = chart.marker
+        table_start = chart.table.line - 1
+        lines[table_start : chart.table.end] = [escape_html(line) for line in lines[table_start : chart.table.end]]
+        lines[start:end] = ["", figure_html(chart, lang, scripts), ""]
+    return "\n".join(lines[padding:]), len(charts)
+
+
+def figure_html(chart: Chart, lang: str, scripts: Scripts) -> str:
+    """The chart's <figure>, on one line so Markdown passes it through as a single HTML block."""
+    payload = json.dumps(build_figure(chart, lang), ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+    # In JSON, \u003c reads back as "<", but the HTML parser never sees a `</script>` in a cell.
+    payload = payload.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    attrs = f' data-plotly-src="{html.escape(scripts.plotly)}"'
+    if scripts.locale:
+        attrs += f' data-plotly-locale="{html.escape(scripts.locale)}"'
+    return (
+        f'<figure class="book-chart" id="chart-{chart.id}"{attrs}>'
+        f'<figcaption><span class="book-chart__title">{html.escape(chart.title)}</span> '
+        f'<span class="book-chart__source">{html.escape(chart.caption)}</span> '
+        f'<span class="book-chart__same-data">{SAME_DATA[lang]}</span></figcaption>'
+        f'<div class="book-chart__plot" role="img" tabindex="0" aria-label="{html.escape(describe(chart, lang))}"'
+        f' style="height:{height(chart)}px"></div>'
+        '<p class="book-chart__status" aria-live="polite"></p>'
+        f'<script type="application/json" class="book-chart__data">{payload}</script>'
+        "</figure>"
+    )
+
+
+def check_book(docs_dir: Path, langs: list[str], shown=lambda path: str(path)) -> list[BookError]:
+    """Every chart of every language read and checked; each id unique in its language and the same numbers in all."""
+    errors, by_lang = [], {}
+    for lang in langs:
+        charts = []
+        for path in sorted((docs_dir / lang).rglob("*.md")):
+            try:
+                charts += find_charts(path.read_text(encoding="utf-8"), shown(path))
+            except BookError as error:
+                errors.append(error)
+        errors += _unique_errors(charts)
+        by_lang[lang] = {chart.id: chart for chart in charts}
+    first, *others = langs
+    for other in others:
+        for chart_id in sorted(by_lang[first].keys() & by_lang[other].keys()):
+            errors += compare(by_lang[first][chart_id], by_lang[other][chart_id])
+    return errors
+
+
+def compare(original: Chart, translation: Chart) -> list[BookError]:
+    """Where a translated chart's shape or numbers differ from the original's, reported at the translation."""
+    where = f"{original.path}:{original.line}"
+    fix = "make both languages carry the same numbers"
+    shapes = [
+        ("type", original.type, translation.type),
+        ("log", original.log, translation.log),
+        ("number of value columns", len(original.value_columns), len(translation.value_columns)),
+        ("number of rows", len(original.rows), len(translation.rows)),
+    ]
+    for name, mine, theirs in shapes:
+        if mine != theirs:
+            return [BookError(translation.path, translation.line,
+                              f'chart "{translation.id}" has {name} {theirs} but {where} has {mine}', fix)]
+    errors = []
+    for row_a, row_b in zip(original.rows, translation.rows):
+        for column, (a, b) in enumerate(zip(row_a.values, row_b.values)):
+            if (a.value, a.unit) != (b.value, b.unit):
+                errors.append(BookError(
+                    translation.path, row_b.line,
+                    f'chart "{translation.id}": "{b.text}" in row "{row_b.label}", column "{translation.value_columns[column]}"'
+                    f' differs from "{a.text}" in {original.path}:{row_a.line} (row "{row_a.label}", column "{original.value_columns[column]}")',
+                    fix,
+                ))
+    return errors
+
+
+def _check_unique(charts: list[Chart]) -> None:
+    errors = _unique_errors(charts)
+    if errors:
+        raise errors[0]
+
+
+def _unique_errors(charts: list[Chart]) -> list[BookError]:
+    seen, errors = {}, []
+    for chart in charts:
+        if chart.id in seen:
+            first = seen[chart.id]
+            errors.append(BookError(chart.path, chart.line, f'chart id "{chart.id}" is already used at {first.path}:{first.line}',
+                                    "give every chart of a language its own id"))
+        else:
+            seen[chart.id] = chart
+    return errors

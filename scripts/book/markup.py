@@ -1,0 +1,67 @@
+"""Small repairs to the theme's HTML, so that every page passes the Nu HTML Checker and axe.
+
+Each repair fixes one thing Material for MkDocs 9.7 writes in base.html or a partial that the book would
+otherwise have to copy whole; `tests/test_html.py` notices when an upgrade makes one unneeded.
+"""
+
+from __future__ import annotations
+
+import re
+
+# `autocomplete` is not allowed on checkboxes; the theme adds it so Firefox forgets the drawer's state,
+# which the boot script in main.html resets on `pageshow` instead.
+_CHECKBOX_AUTOCOMPLETE = re.compile(r'(<input\b[^>]*\btype="checkbox"[^>]*?)\s+autocomplete="off"')
+# An empty tabindex is not an integer: the theme means "not focusable", which is the default for a label.
+_EMPTY_TABINDEX = re.compile(r'\s+tabindex=""')
+# Section index pages have no `__toc` toggle, yet their table of contents title still points at it.
+_TOC_LABEL_FOR = re.compile(r'(<label class="md-nav__title") for="__toc"')
+# The search dialog has no accessible name; it takes the one of its own options bar ("Search").
+_SEARCH_DIALOG = re.compile(r'<div class="md-search" data-md-component="search" role="dialog"(?![^>]*aria-label)')
+_SEARCH_NAME = re.compile(r'<nav class="md-search__options" aria-label="([^"]*)"')
+# Markdown tables scroll sideways on narrow screens: focusable, so keyboard users can scroll them too.
+_CONTENT_TABLE = re.compile(r"<table>")
+# The page's table of contents is written twice, in the navigation drawer and in its own sidebar, and
+# each of its sections with subsections is a navigation landmark named after the section: landmarks
+# with one name twice (axe's landmark-unique), and a screen reader's landmark list full of sections.
+# Only the sidebar's contents stay a landmark; the rest become plain groups with the same classes.
+_PRIMARY_SIDEBAR = '<div class="md-sidebar md-sidebar--primary"'
+_SECONDARY_SIDEBAR = '<div class="md-sidebar md-sidebar--secondary"'
+_TOC_NAV = '<nav class="md-nav md-nav--secondary"'
+_NAV_TAG = re.compile(r"<(/?)nav\b([^>]*)>")
+
+
+def tidy(html: str) -> str:
+    """The page with the theme's invalid or unnamed markup repaired; other markup is left as it is."""
+    html = _CHECKBOX_AUTOCOMPLETE.sub(r"\1", html)
+    html = _EMPTY_TABINDEX.sub("", html)
+    if 'id="__toc"' not in html:
+        html = _TOC_LABEL_FOR.sub(r"\1", html)
+    name = _SEARCH_NAME.search(html)
+    if name:
+        html = _SEARCH_DIALOG.sub(lambda m: f'{m.group(0)} aria-label="{name.group(1)}"', html, count=1)
+    html = _CONTENT_TABLE.sub('<table tabindex="0">', html)
+    primary = html.find(_PRIMARY_SIDEBAR)
+    secondary = html.find(_SECONDARY_SIDEBAR)
+    if secondary >= 0:
+        html = _plain_navs(html, html.find(_TOC_NAV, secondary), keep_outer=True)
+    if 0 <= primary < secondary:
+        html = _plain_navs(html, html.find(_TOC_NAV, primary, secondary), keep_outer=False)
+    return html
+
+
+def _plain_navs(html: str, start: int, keep_outer: bool) -> str:
+    """The <nav> at `start` with its nested <nav>s turned into <div>s without names (the outer one kept if asked)."""
+    if start < 0:
+        return html
+    depth, out, pos = 0, [], start
+    for tag in _NAV_TAG.finditer(html, start):
+        closing, attrs = tag.group(1), tag.group(2)
+        depth += -1 if closing else 1
+        outer = (depth == 0 and closing) or (depth == 1 and not closing)
+        if not (keep_outer and outer):
+            attrs = re.sub(r'\s+aria-label="[^"]*"', "", attrs)
+            out.append(html[pos:tag.start()] + ("</div>" if closing else f"<div{attrs}>"))
+            pos = tag.end()
+        if depth == 0:
+            return html[:start] + "".join(out) + html[pos:]
+    return html

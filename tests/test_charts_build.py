@@ -1,0 +1,80 @@
+"""Charts through MkDocs: the hook places figures in the built pages and stops a build on bad chart input."""
+
+from __future__ import annotations
+
+import re
+import shutil
+
+import pytest
+
+from conftest import ROOT, mkdocs_build
+
+CHART_PAGES = {"part-1/1-1/index.html": 1, "part-1/1-3/index.html": 3}
+
+
+@pytest.mark.parametrize("prefix", ["", "en/"])
+def test_chart_pages_carry_figures_and_load_the_runtime(site, prefix):
+    for path, count in CHART_PAGES.items():
+        html = (site / prefix / path).read_text(encoding="utf-8")
+        assert html.count('<figure class="book-chart"') == count
+        assert html.count('<script src="../../') and "assets/javascripts/charts.js" in html
+        depth = "../../" + ("../" if prefix else "")
+        assert f'data-plotly-src="{depth}assets/vendor/plotly-basic.min.js"' in html
+        assert ('data-plotly-locale="../../assets/vendor/plotly-locale-ja.js"' in html) == (prefix == "")
+
+
+def test_other_pages_load_no_chart_code(site):
+    for page in site.rglob("*.html"):
+        relative = page.relative_to(site).as_posix().removeprefix("en/")
+        if relative not in CHART_PAGES:
+            html = page.read_text(encoding="utf-8")
+            assert "charts.js" not in html and "book-chart__data" not in html, relative
+
+
+def test_the_locale_is_served_from_the_site(site):
+    script = (site / "assets" / "vendor" / "plotly-locale-ja.js").read_text(encoding="utf-8")
+    assert "window.Plotly.register(module.exports)" in script and "'Zoom': 'ズーム'" in script
+
+
+def test_chart_data_cannot_close_its_script(site):
+    html = (site / "part-1" / "1-1" / "index.html").read_text(encoding="utf-8")
+    data = re.search(r'<script type="application/json" class="book-chart__data">(.*?)</script>', html).group(1)
+    assert "<" not in data and ">" not in data
+
+
+def line_of(path, text: str) -> int:
+    return next(n for n, line in enumerate(path.read_text(encoding="utf-8").split("\n"), 1) if text in line)
+
+
+@pytest.fixture
+def book_copy(tmp_path):
+    """A copy of the book's sources to break; code and packages are linked, not copied."""
+    shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    shutil.copytree(ROOT / "docs", tmp_path / "docs")
+    for name in ("overrides", "scripts", "node_modules"):
+        (tmp_path / name).symlink_to(ROOT / name)
+    return tmp_path
+
+
+def test_a_bad_value_stops_the_strict_build_with_its_line(book_copy):
+    page = book_copy / "docs" / "ja" / "part-1" / "1-3.md"
+    page.write_text(page.read_text(encoding="utf-8").replace("| 39.45 |", "| 39.45点 |"), encoding="utf-8")
+    result = mkdocs_build(book_copy / "site", config=book_copy / "mkdocs.yml")
+    assert result.returncode != 0
+    assert (
+        f'docs/ja/part-1/1-3.md:{line_of(page, "39.45点")}: value "39.45点" in column "スコア（%）" is not a number — '
+        "write a number such as 39.45, 744B or 38.70%, or N/A for a missing value"
+    ) in result.stderr
+
+
+def test_languages_that_disagree_stop_the_build(book_copy):
+    page = book_copy / "docs" / "en" / "part-1" / "1-1.md"
+    page.write_text(page.read_text(encoding="utf-8").replace("| 744B |", "| 745B |"), encoding="utf-8")
+    original = line_of(book_copy / "docs" / "ja" / "part-1" / "1-1.md", "| GLM-5 | 744B |")
+    result = mkdocs_build(book_copy / "site", config=book_copy / "mkdocs.yml")
+    assert result.returncode != 0
+    assert (
+        f'docs/en/part-1/1-1.md:{line_of(page, "745B")}: chart "six-models": "745B" in row "GLM-5", column "Total parameters" '
+        f'differs from "744B" in docs/ja/part-1/1-1.md:{original} (row "GLM-5", column "総パラメータ") — '
+        "make both languages carry the same numbers"
+    ) in result.stderr
