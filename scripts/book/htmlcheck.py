@@ -1,0 +1,71 @@
+"""Every built page validates with the Nu HTML Checker (vnu.jar from npm), run once over all pages."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from book import linkcheck
+from book.errors import BookError
+
+VNU_JAR = Path("node_modules/vnu-jar/build/dist/vnu.jar")
+
+
+def validate(site: Path, root: Path, label: str | None = None) -> list[BookError]:
+    """The checker's errors, as `page:line: message — fix`, one per distinct message per source."""
+    jar = root / VNU_JAR
+    java = shutil.which("java")
+    if not jar.is_file():
+        return [BookError(str(VNU_JAR), None, "the Nu HTML Checker is not installed", "run `npm ci` (make setup)")]
+    if not java:
+        return [BookError("java", None, "Java is not installed, and the Nu HTML Checker needs it",
+                          "install a JRE (apt-get install default-jre-headless; scripts/install-browser.sh does)")]
+    files = sorted(str(p) for p in site.rglob("*.html"))
+    if not files:
+        return [BookError(str(site), None, "no HTML pages to check", "build the site first (make build)")]
+    # One JVM for every page: starting Java costs more than checking a page.
+    run = subprocess.run(
+        [java, "-Xss4m", "-jar", str(jar), "--errors-only", "--format", "json", "--exit-zero-always", *files],
+        capture_output=True, text=True, encoding="utf-8",
+    )
+    try:
+        messages = json.loads(run.stderr or run.stdout)["messages"]
+    except (ValueError, KeyError):
+        return [BookError(str(jar), None, f"the Nu HTML Checker failed: {(run.stderr or run.stdout).strip()[:500]}",
+                          "run it by hand: java -jar node_modules/vnu-jar/build/dist/vnu.jar --errors-only site/")]
+    return _report(site, root, messages, label)
+
+
+def _report(site: Path, root: Path, messages: list[dict], label: str | None) -> list[BookError]:
+    site_label = (label if label is not None else linkcheck._label(site, root)) + "/"
+    pages = linkcheck.read_site(site)
+    groups: dict[tuple[str, str], list[BookError]] = {}
+    for message in messages:
+        if message.get("type") not in ("error", "non-document-error"):
+            continue
+        path = Path(unquote(urlsplit(message.get("url", "")).path)).resolve()
+        try:
+            rel = path.relative_to(site.resolve()).as_posix()
+        except ValueError:
+            rel = str(path)
+        line = message.get("lastLine") or message.get("firstLine")
+        page = pages.get(rel)
+        text = message.get("message", "").strip()
+        extract = " ".join((message.get("extract") or "").split())
+        if page and line and page.in_article(line) and page.source:
+            fix = f"fix the Markdown in {page.source} that writes `{extract[:80]}`"
+            key = (page.source, text)
+        else:
+            fix = f"fix the template in overrides/ that writes `{extract[:80]}`"
+            key = ("template", text)
+        groups.setdefault(key, []).append(BookError(f"{site_label}{rel}", line, text, fix))
+    out = []
+    for same in groups.values():
+        first = same[0]
+        if len(same) > 1:
+            first = BookError(first.path, first.line, f"{first.problem} (and {len(same) - 1} more times)", first.fix)
+        out.append(first)
+    return out

@@ -1,0 +1,123 @@
+"""Accessibility: axe-core finds nothing on any page, in both colour schemes, at phone and desktop widths;
+and the build's own checks name the Markdown line of an image without alt text or a link without text."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+from book import linkcheck
+from book.serve import serve
+from conftest import ROOT, mkdocs_build
+
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+VIEWPORTS = {"phone": {"width": 360, "height": 740}, "desktop": {"width": 1280, "height": 900}}
+SCHEMES = {"default": "light", "slate": "dark"}  # the theme's scheme, and the reader's system preference
+
+
+def reader_pages(site: Path) -> list[str]:
+    """Every page a reader can land on, as URLs relative to the site root."""
+    urls = []
+    for path in sorted(site.rglob("*.html")):
+        rel = path.relative_to(site).as_posix()
+        urls.append(rel[: -len("index.html")] if rel.endswith("index.html") else rel)
+    return urls
+
+
+def site_path(site: Path) -> str:
+    """The path the site was built to live under (from its canonical link), e.g. /book/: the 404 pages need it."""
+    found = re.search(r'<link rel="canonical" href="([^"]+)"', (site / "index.html").read_text(encoding="utf-8"))
+    return urlsplit(found.group(1)).path if found else "/"
+
+
+def _axe(page, url: str, source_of) -> list[str]:
+    """axe's violations on the loaded page, one line each: `page: rule (impact): what — fix; where`."""
+    page.add_script_tag(content=AXE.read_text(encoding="utf-8"))
+    result = page.evaluate(
+        """async () => {
+            const r = await axe.run(document, {resultTypes: ["violations"]});
+            return r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map(n => ({
+                target: n.target.join(" "), html: n.html.slice(0, 120), summary: n.failureSummary,
+                inText: !!document.querySelector(n.target[0])?.closest(".md-content__inner")}))}));
+        }"""
+    )
+    lines = []
+    for violation in result:
+        for node in violation["nodes"]:
+            fix = " ".join(node["summary"].split("\n")[1:2]).strip() or violation["help"]
+            where = source_of(url) if node["inText"] else None
+            lines.append(
+                f"{url}{f' ({where})' if where else ''}: {violation['id']} ({violation['impact']}): "
+                f"{violation['help']} at {node['target']} {node['html']} — {fix}"
+            )
+    return lines
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("width", VIEWPORTS)
+@pytest.mark.parametrize("scheme", SCHEMES)
+def test_axe_finds_no_violations(browser, site, width, scheme):
+    pages = linkcheck.read_site(site)
+    source_of = lambda url: (pages.get(url + "index.html") or pages.get(url) or linkcheck.Page("")).source  # noqa: E731
+    context = browser.new_context(viewport=VIEWPORTS[width], color_scheme=SCHEMES[scheme])
+    page = context.new_page()
+    problems = []
+    with serve(site, mount=site_path(site)) as site_url:
+        for url in reader_pages(site):
+            page.goto(site_url + url, wait_until="load")
+            # The scheme follows the reader's system preference before any script of the theme runs.
+            assert page.get_attribute("body", "data-md-color-scheme") == scheme, url
+            # Before the first interaction the page is plain HTML and CSS (Lighthouse sees that state) ...
+            problems += [f"{line} [before the theme's script]" for line in _axe(page, url, source_of)]
+            # ... and after it, the theme's script has added its parts (search, tooltips, palette toggle).
+            page.evaluate("window.bookLoadTheme()")
+            page.wait_for_function("() => !!window.document$ && !!document.querySelector('meta[name=theme-color]')")
+            problems += _axe(page, url, source_of)
+    context.close()
+    assert not problems, f"{len(problems)} accessibility problem(s) at {width} width, {scheme} scheme:\n" + "\n".join(
+        dict.fromkeys(problems)
+    )
+
+
+# Inaccessible Markdown is caught before it reaches a browser, with its file and line.
+
+
+@pytest.fixture(scope="module")
+def broken_access_site(tmp_path_factory):
+    """A copy of the book whose first section has an image without alt text and a link without text."""
+    root = tmp_path_factory.mktemp("access")
+    for name in ("docs", "overrides", "scripts"):
+        shutil.copytree(ROOT / name, root / name, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
+    (root / "node_modules").symlink_to(ROOT / "node_modules")
+    page = root / "docs" / "ja" / "part-1" / "1-1.md"
+    lines = page.read_text(encoding="utf-8").splitlines()
+    at = next(n for n, line in enumerate(lines) if line.startswith("# ")) + 1
+    lines[at:at] = ["", "![](x.png)", "", "詳しくは[](https://example.org/report)を参照。", ""]
+    page.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    (page.parent / "x.png").write_bytes((ROOT / "overrides/assets/images/favicon.svg").read_bytes())
+    result = mkdocs_build(root / "site", root / "mkdocs.yml")
+    assert (root / "site" / "index.html").is_file(), result.stderr
+    return root, at
+
+
+def test_image_without_alt_text_names_file_and_line(broken_access_site):
+    root, at = broken_access_site
+    errors = [str(e) for e in linkcheck.check_content_access(root / "site", root)]
+    assert f'docs/ja/part-1/1-1.md:{at + 2}: the image "x.png" has no alt text' in "\n".join(errors)
+    assert any("![what the image shows](x.png)" in e for e in errors)
+
+
+def test_link_without_text_names_file_and_line(broken_access_site):
+    root, at = broken_access_site
+    errors = [str(e) for e in linkcheck.check_content_access(root / "site", root)]
+    assert any(e.startswith(f'docs/ja/part-1/1-1.md:{at + 4}: the link to "https://example.org/report" has no text') for e in errors), errors
+
+
+def test_the_book_has_no_content_access_problems(site):
+    errors = linkcheck.check_content_access(site, ROOT)
+    assert not errors, "\n".join(map(str, errors))
