@@ -42,7 +42,7 @@ build: offline ## Build the complete site into site/ (with the offline zip)
 	$(BIN)/mkdocs build --strict --clean
 
 check: setup ## Fast checks before a pull request (no browser)
-	$(BIN)/python -m book.commands.check
+	$(BIN)/python -m book.commands.check $(if $(STRICT),--strict)
 
 test: setup ## Every test, browser tests included (installs Chromium when root)
 	scripts/install-browser.sh
