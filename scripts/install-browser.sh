@@ -4,7 +4,7 @@
 set -euo pipefail
 missing=()
 command -v chromium >/dev/null || missing+=(chromium)
-fc-list 2>/dev/null | grep -qi "noto sans cjk\|ipagothic" || missing+=(fonts-noto-cjk)
+fc-list 2>/dev/null | grep -i "noto sans cjk\|ipagothic" >/dev/null || missing+=(fonts-noto-cjk)  # not -q: with pipefail, an early exit fails the pipe
 command -v java >/dev/null || missing+=(default-jre-headless)
 [ ${#missing[@]} -eq 0 ] && exit 0
 if [ "$(id -u)" != 0 ]; then

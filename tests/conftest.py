@@ -6,6 +6,7 @@ import contextlib
 import functools
 import http.server
 import os
+import shutil
 import subprocess
 import sys
 import threading
@@ -29,6 +30,16 @@ def mkdocs_build(dest: Path, config: Path = ROOT / "mkdocs.yml", **env: str) -> 
     """A strict build, as `make build` does it; the caller asserts on the result."""
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(dest)]
     return subprocess.run(command, capture_output=True, text=True, env=build_env(**env), cwd=config.parent)
+
+
+def copy_book(dest: Path) -> Path:
+    """A copy of the book's sources for a test to break; code and packages are linked, not copied."""
+    dest.mkdir(parents=True, exist_ok=True)
+    shutil.copy(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
+    shutil.copytree(ROOT / "docs", dest / "docs")
+    for name in ("overrides", "scripts", "node_modules"):
+        (dest / name).symlink_to(ROOT / name)
+    return dest
 
 
 @pytest.fixture(scope="session")

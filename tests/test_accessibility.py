@@ -4,7 +4,6 @@ and the build's own checks name the Markdown line of an image without alt text o
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -12,7 +11,7 @@ import pytest
 
 from book import linkcheck
 from book.serve import serve
-from conftest import ROOT, mkdocs_build
+from conftest import ROOT, copy_book, mkdocs_build
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 VIEWPORTS = {"phone": {"width": 360, "height": 740}, "desktop": {"width": 1280, "height": 900}}
@@ -89,11 +88,7 @@ def test_axe_finds_no_violations(browser, site, width, scheme):
 @pytest.fixture(scope="module")
 def broken_access_site(tmp_path_factory):
     """A copy of the book whose first section has an image without alt text and a link without text."""
-    root = tmp_path_factory.mktemp("access")
-    for name in ("docs", "overrides", "scripts"):
-        shutil.copytree(ROOT / name, root / name, ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
-    (root / "node_modules").symlink_to(ROOT / "node_modules")
+    root = copy_book(tmp_path_factory.mktemp("access"))
     page = root / "docs" / "ja" / "part-1" / "1-1.md"
     lines = page.read_text(encoding="utf-8").splitlines()
     at = next(n for n, line in enumerate(lines) if line.startswith("# ")) + 1

@@ -7,7 +7,7 @@ import shutil
 
 import pytest
 
-from conftest import ROOT, mkdocs_build, serve_directory
+from conftest import copy_book, mkdocs_build, serve_directory
 
 pytestmark = pytest.mark.browser
 
@@ -221,11 +221,7 @@ def test_the_offline_edition_draws_its_charts_from_disk(reader, offline_zip, tmp
 @pytest.fixture(scope="module")
 def hostile_site_url(tmp_path_factory):
     """The book with a chart made of hostile cells on page 1-2 in both languages, built and served."""
-    root = tmp_path_factory.mktemp("hostile")
-    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
-    shutil.copytree(ROOT / "docs", root / "docs")
-    for name in ("overrides", "scripts", "node_modules"):
-        (root / name).symlink_to(ROOT / name)
+    root = copy_book(tmp_path_factory.mktemp("hostile"))
     for lang in ("ja", "en"):
         with open(root / "docs" / lang / "part-1" / "1-2.md", "a", encoding="utf-8") as page:
             page.write(HOSTILE)

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import re
-import shutil
 
 import pytest
 
-from conftest import ROOT, mkdocs_build
+from conftest import copy_book, mkdocs_build
 
 CHART_PAGES = {"part-1/1-1/index.html": 1, "part-1/1-3/index.html": 3}
 
@@ -49,11 +48,7 @@ def line_of(path, text: str) -> int:
 @pytest.fixture
 def book_copy(tmp_path):
     """A copy of the book's sources to break; code and packages are linked, not copied."""
-    shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
-    shutil.copytree(ROOT / "docs", tmp_path / "docs")
-    for name in ("overrides", "scripts", "node_modules"):
-        (tmp_path / name).symlink_to(ROOT / name)
-    return tmp_path
+    return copy_book(tmp_path)
 
 
 def test_a_bad_value_stops_the_strict_build_with_its_line(book_copy):

@@ -12,7 +12,7 @@ import pytest
 
 from book import linkcheck
 from book.commands import check_site
-from conftest import ROOT, build_env
+from conftest import ROOT, build_env, copy_book
 
 SITE_URL = "https://edge-of-intelligence.github.io/book/"
 
@@ -92,11 +92,7 @@ def test_a_theme_link_broken_on_every_page_is_reported_once(tmp_path):
 @pytest.fixture(scope="module")
 def broken_book(tmp_path_factory):
     """The book with a broken link, a missing anchor, an ID with a space and a duplicate ID in 1-2."""
-    root = tmp_path_factory.mktemp("broken")
-    for name in ("docs", "overrides", "scripts"):
-        shutil.copytree(ROOT / name, root / name, ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
-    (root / "node_modules").symlink_to(ROOT / "node_modules")
+    root = copy_book(tmp_path_factory.mktemp("broken"))
     page = root / "docs" / "ja" / "part-1" / "1-2.md"
     lines = page.read_text(encoding="utf-8").splitlines()
     end = len(lines)

@@ -8,8 +8,6 @@ from html.parser import HTMLParser
 from importlib import metadata
 from pathlib import Path
 
-import pytest
-import yaml
 
 from book import parity
 from conftest import ROOT

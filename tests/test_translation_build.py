@@ -2,23 +2,11 @@
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
-from conftest import ROOT, build_env, mkdocs_build
-
-
-def copy_book(tmp_path: Path) -> Path:
-    """A throwaway copy of the project's sources, so edits never touch the real book."""
-    book = tmp_path / "book"
-    book.mkdir()
-    for name in ("mkdocs.yml", "docs", "overrides", "scripts"):
-        source = ROOT / name
-        (shutil.copytree if source.is_dir() else shutil.copy)(source, book / name)
-    (book / "node_modules").symlink_to(ROOT / "node_modules")
-    return book
+from conftest import build_env, copy_book, mkdocs_build
 
 
 def translations(book: Path, *args: str) -> subprocess.CompletedProcess:
@@ -27,7 +15,7 @@ def translations(book: Path, *args: str) -> subprocess.CompletedProcess:
 
 
 def test_an_edited_original_is_reported_shown_and_cleared(tmp_path):
-    book = copy_book(tmp_path)
+    book = copy_book(tmp_path / "book")
     original = book / "docs" / "ja" / "part-1" / "1-3.md"
     text = original.read_text(encoding="utf-8")
     marker = "## 証拠2"
