@@ -2,7 +2,7 @@
 
     python -m book.commands.check [--strict]
 
-First the sources (pages and section IDs paired across languages, charts, glossary, translation
+First the sources (pages, section IDs and table numbers paired across languages, charts, glossary, translation
 records), then a strict build checked as readers get it (links, anchors, HTML, Markdown style, the
 CI workflow). Every problem is one line, `path:line: what is wrong — how to fix it`; --strict also
 fails on translations older than their original.
@@ -18,7 +18,7 @@ from pathlib import Path
 
 import yaml
 
-from book import charts, glossary, parity, translation
+from book import charts, facts, glossary, parity, translation
 from book.commands import check_site
 from book.errors import BookError
 
@@ -54,6 +54,7 @@ def source_problems(langs: list[str]) -> tuple[list[BookError], list[BookError]]
         for lang in others:
             if lang in texts:
                 errors += parity.section_id_mismatches(texts[original], texts[lang])
+                errors += facts.table_mismatches(texts[original], texts[lang])
     errors += charts.check_book(DOCS, langs, lambda path: path.relative_to(ROOT).as_posix())
     for lang in langs:
         try:
