@@ -37,7 +37,7 @@ def copy_book(dest: Path) -> Path:
     dest.mkdir(parents=True, exist_ok=True)
     shutil.copy(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
     shutil.copytree(ROOT / "docs", dest / "docs")
-    for name in ("overrides", "scripts", "node_modules"):
+    for name in ("overrides", "scripts", "node_modules", ".github", ".markdownlint-cli2.yaml"):
         (dest / name).symlink_to(ROOT / name)
     return dest
 

@@ -23,13 +23,11 @@ from book.commands import check_site
 from book.errors import BookError
 
 ROOT = Path(__file__).resolve().parents[3]
-DOCS = ROOT / "docs"
-CHECK_SITE = ROOT / "build" / "check" / "site"
 
 
-def languages() -> list[str]:
+def languages(root: Path) -> list[str]:
     """The languages mkdocs.yml builds, read from the i18n plugin's settings."""
-    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    text = (root / "mkdocs.yml").read_text(encoding="utf-8")
     config = yaml.load(text, Loader=_IgnoreTags)
     plugins = {k: v for p in config["plugins"] for k, v in (p.items() if isinstance(p, dict) else [(p, {})])}
     return [l["locale"] for l in plugins["i18n"]["languages"] if l.get("build", True)]
@@ -42,48 +40,52 @@ class _IgnoreTags(yaml.SafeLoader):
 _IgnoreTags.add_multi_constructor("", lambda loader, suffix, node: None)
 
 
-def source_problems(langs: list[str]) -> tuple[list[BookError], list[BookError]]:
+def source_problems(root: Path, langs: list[str]) -> tuple[list[BookError], list[BookError]]:
     """(errors, warnings) found in docs/ without building."""
-    errors = parity.missing_counterparts(DOCS, langs)
+    docs = root / "docs"
+    errors = parity.missing_counterparts(docs, langs)
     original, *others = langs
-    for page in parity.pages(DOCS, original):
-        texts = {lang: (f"docs/{lang}/{page}", (DOCS / lang / page).read_text(encoding="utf-8"))
-                 for lang in langs if (DOCS / lang / page).is_file()}
+    for page in parity.pages(docs, original):
+        texts = {lang: (f"docs/{lang}/{page}", (docs / lang / page).read_text(encoding="utf-8"))
+                 for lang in langs if (docs / lang / page).is_file()}
         for shown, text in texts.values():
             errors += parity.heading_problems(shown, text)
         for lang in others:
             if lang in texts:
                 errors += parity.section_id_mismatches(texts[original], texts[lang])
                 errors += facts.table_mismatches(texts[original], texts[lang])
-    errors += charts.check_book(DOCS, langs, lambda path: path.relative_to(ROOT).as_posix())
+    errors += charts.check_book(docs, langs, lambda path: path.relative_to(root).as_posix())
     for lang in langs:
         try:
-            glossary.load(DOCS / lang / "glossary.md")
+            glossary.load(docs / lang / "glossary.md")
         except BookError as error:
             errors.append(error)
-    tracked_errors, warnings = translation.check(translation.scan(DOCS, langs, shown_root="docs", root=ROOT))
+    tracked_errors, warnings = translation.check(translation.scan(docs, langs, shown_root="docs", root=root))
     return errors + tracked_errors, warnings
 
 
-def built_site_problems() -> list[BookError]:
+def built_site_problems(root: Path) -> list[BookError]:
     """A strict build into build/check/, then the checks of the pages readers get."""
-    shutil.rmtree(CHECK_SITE, ignore_errors=True)
-    build = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-d", str(CHECK_SITE)]
-    result = subprocess.run(build, cwd=ROOT, capture_output=True, text=True)
+    site = root / "build" / "check" / "site"
+    shutil.rmtree(site, ignore_errors=True)
+    build = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-d", str(site)]
+    result = subprocess.run(build, cwd=root, capture_output=True, text=True)
     if result.returncode:
         return [BookError("mkdocs.yml", None, f"the strict build failed:\n{result.stderr.strip()}", "fix what the build reports above")]
     site_url = check_site.DEFAULT_SITE_URL
-    return (check_site.check_site(CHECK_SITE, site_url) + check_site.check_html(CHECK_SITE)
-            + check_site.check_markdown() + check_site.check_workflows())
+    return (check_site.check_site(site, site_url, root) + check_site.check_html(site, root)
+            + check_site.check_markdown(root) + check_site.check_workflows(root))
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--strict", action="store_true", help="fail on translations older than their original (releases)")
+    parser.add_argument("--root", type=Path, default=ROOT, help="the project to check (default: this one)")
     args = parser.parse_args(argv)
-    errors, warnings = source_problems(languages())
+    root = args.root.resolve()
+    errors, warnings = source_problems(root, languages(root))
     if not errors:
-        errors = built_site_problems()  # a build of broken sources would only repeat their errors
+        errors = built_site_problems(root)  # a build of broken sources would only repeat their errors
     for warning in warnings:
         print(f"warning: {warning}")
     for error in errors:

@@ -1,0 +1,71 @@
+"""`make check` on a pull request's mistakes: each is caught, named by file and line, with its fix."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import build_env, copy_book
+
+
+def replace(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} is not in {path}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def line_of(path: Path, text: str) -> int:
+    return next(n for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if text in line)
+
+
+def page_in_one_language(book: Path) -> str:
+    (book / "docs" / "en" / "part-1" / "1-7.md").unlink()
+    return "docs/en/part-1/1-7.md: missing: docs/ja/part-1/1-7.md has no counterpart in en"
+
+
+def mismatched_chart_number(book: Path) -> str:
+    page = book / "docs" / "en" / "part-1" / "1-3.md"
+    replace(page, "| 39.45 |", "| 39.54 |")
+    return f"docs/en/part-1/1-3.md:{line_of(page, '39.54')}: "
+
+
+def invalid_heading_id(book: Path) -> str:
+    page = book / "docs" / "ja" / "part-1" / "1-4.md"
+    replace(page, "{#reason-2}", "{#Reason_2}")
+    return f"docs/ja/part-1/1-4.md:{line_of(page, 'Reason_2')}: heading ID #Reason_2 is not lowercase"
+
+
+def broken_link(book: Path) -> str:
+    page = book / "docs" / "ja" / "part-1" / "1-2.md"
+    with page.open("a", encoding="utf-8") as out:
+        out.write("\n詳しくは[第9節](1-9.md)を参照。\n")
+    return f"docs/ja/part-1/1-2.md:{line_of(page, '1-9.md')}: "
+
+
+def image_without_alt_text(book: Path) -> str:
+    page = book / "docs" / "en" / "part-1" / "1-1.md"
+    (page.parent / "chart.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    with page.open("a", encoding="utf-8") as out:
+        out.write("\n![](chart.png)\n")
+    return f"docs/en/part-1/1-1.md:{line_of(page, '![](chart.png)')}: "
+
+
+@pytest.mark.parametrize("mistake", [page_in_one_language, mismatched_chart_number, invalid_heading_id,
+                                     broken_link, image_without_alt_text], ids=lambda f: f.__name__)
+def test_make_check_names_the_file_and_line(tmp_path, mistake):
+    book = copy_book(tmp_path / "book")
+    expected = mistake(book)
+    command = [sys.executable, "-m", "book.commands.check", "--root", str(book)]
+    result = subprocess.run(command, capture_output=True, text=True, env=build_env(), cwd=book, timeout=300)
+    assert result.returncode == 1, result.stdout + result.stderr
+    lines = [line for line in result.stdout.splitlines() if line.startswith(expected)]
+    assert lines, f"expected a line starting {expected!r} in:\n{result.stdout}"
+    assert all(" — " in line for line in lines)
+
+
+def test_make_check_passes_on_the_book():
+    result = subprocess.run([sys.executable, "-m", "book.commands.check"], capture_output=True, text=True, env=build_env())
+    assert result.returncode == 0, result.stdout + result.stderr
