@@ -1,0 +1,91 @@
+"""Search engines and link previews: absolute, reciprocal alternates, a description and card tags on every page."""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+
+SITE_URL = "https://edge-of-intelligence.github.io/book/"
+LOCALES = {"ja": "ja_JP", "en": "en_US"}
+
+
+class Head(HTMLParser):
+    def __init__(self, text: str):
+        super().__init__()
+        self.links: list[dict] = []
+        self.meta: dict[str, str] = {}
+        self.alternate_locales: list[str] = []
+        self.feed(text)
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "link":
+            self.links.append(attrs)
+        elif tag == "meta":
+            key = attrs.get("property") or attrs.get("name")
+            if key == "og:locale:alternate":
+                self.alternate_locales.append(attrs["content"])
+            elif key:
+                self.meta[key] = attrs.get("content", "")
+
+
+def heads(site) -> dict[str, Head]:
+    """Each built page by its public URL."""
+    pages = {}
+    for path in sorted(site.rglob("index.html")):
+        rel = path.relative_to(site).as_posix()
+        if rel.startswith(("assets/", "search/")):
+            continue
+        pages[SITE_URL + rel.removesuffix("index.html")] = Head(path.read_text(encoding="utf-8"))
+    return pages
+
+
+def alternates(head: Head) -> dict[str, str]:
+    return {link["hreflang"]: link["href"] for link in head.links if link.get("rel") == "alternate" and "hreflang" in link}
+
+
+def test_alternates_are_absolute_reciprocal_and_have_x_default(site):
+    pages = heads(site)
+    assert len(pages) >= 24
+    for url, head in pages.items():
+        alts = alternates(head)
+        assert set(alts) == {"ja", "en", "x-default"}, url
+        assert all(href.startswith(SITE_URL) for href in alts.values()), alts
+        lang = "en" if url.startswith(SITE_URL + "en/") else "ja"
+        assert alts[lang] == url, f"{url}: does not list itself as {lang}"
+        assert alts["x-default"] == alts["ja"]
+        for other_lang, other_url in alts.items():
+            if other_lang != "x-default":
+                assert alternates(pages[other_url])[lang] == url, f"{other_url} does not point back at {url}"
+        canonical = [link["href"] for link in head.links if link.get("rel") == "canonical"]
+        assert canonical == [url]
+
+
+def test_every_page_has_a_description_and_card_tags(site):
+    for url, head in heads(site).items():
+        lang = "en" if url.startswith(SITE_URL + "en/") else "ja"
+        description = head.meta.get("description", "")
+        assert len(description) > 20, url
+        assert head.meta["og:description"] == head.meta["twitter:description"] == description
+        assert head.meta["og:title"] and head.meta["twitter:title"] == head.meta["og:title"]
+        assert head.meta["og:url"] == url
+        assert head.meta["og:image"] == SITE_URL + "assets/images/cover.png" == head.meta["twitter:image"]
+        assert head.meta["twitter:card"] == "summary_large_image"
+        assert head.meta["og:locale"] == LOCALES[lang]
+        assert head.alternate_locales == [v for k, v in LOCALES.items() if k != lang]
+        japanese = bool(re.search(r"[\u3040-\u30ff\u4e00-\u9fff]", description))
+        assert japanese == (lang == "ja"), f"{url}: description in the wrong language"
+    assert (site / "assets" / "images" / "cover.png").stat().st_size > 10_000
+
+
+def test_sitemap_lists_every_page_with_its_alternates(site):
+    sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
+    locations = re.findall(r"<loc>([^<]+)</loc>", sitemap)
+    assert sorted(locations) == sorted(heads(site))
+    assert sitemap.count('<xhtml:link rel="alternate" hreflang="en"') == len(locations)
+    assert sitemap.count('<xhtml:link rel="alternate" hreflang="ja"') == len(locations)
+
+
+def test_other_language_passages_carry_their_lang(site):
+    front = (site / "index.html").read_text(encoding="utf-8")
+    assert '<span lang="en">Why Open-Weight AI Will Move from Cloud to Your Device' in front
