@@ -30,7 +30,7 @@ node_modules/.installed: package-lock.json
 setup: $(BIN)/.installed node_modules/.installed ## Install Python and npm packages from the lock files
 
 serve: setup $(OFFLINE_ZIP) ## Preview at http://127.0.0.1:8000 (PORT=…), rebuilding on edits
-	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:$(PORT)
+	SITE_URL=http://127.0.0.1:$(PORT)/ $(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:$(PORT)
 
 $(OFFLINE_ZIP): setup $(shell find docs overrides scripts -type f -not -path '*/__pycache__/*' 2>/dev/null) mkdocs.yml
 	$(BIN)/python -m book.commands.offline --zip $@
