@@ -153,3 +153,32 @@ def test_makefile_silences_only_the_mkdocs_2_banner():
     makefile = (ROOT / "Makefile").read_text()
     assert "export NO_MKDOCS_2_WARNING := 1" in makefile
     assert "2>/dev/null" not in makefile.split("serve:")[1].split("\n\n")[0]
+
+
+def test_every_page_links_its_own_source_and_shows_its_last_update(site):
+    edit_base = "https://github.com/edge-of-intelligence/book/edit/main/docs/"
+    for path, page in built_pages(site).items():
+        lang = page_lang(path)
+        source = path.removeprefix("en/").removesuffix("index.html").rstrip("/") or "index"
+        expected = {f"{edit_base}{lang}/{source}.md", f"{edit_base}{lang}/{source}/index.md"}
+        edit = [a["href"] for a in page.anchors if a.get("rel") == "edit"]
+        assert len(edit) == 1 and edit[0] in expected, f"{path}: edit link {edit}"
+        assert re.search(r'<time datetime="\d{4}-\d\d-\d\d">', page.text), f"{path}: no last-updated date"
+
+
+def test_a_build_without_git_history_still_succeeds(tmp_path, offline_zip):
+    """A source archive (no .git) builds, just without last-updated dates."""
+    import subprocess
+    import tarfile
+
+    archive = tmp_path / "source.tar"
+    subprocess.run(["git", "-C", str(ROOT), "archive", "--format=tar", "-o", str(archive), "HEAD"], check=True)
+    tarfile.open(archive).extractall(tmp_path / "src")
+    (tmp_path / "src" / "node_modules").symlink_to(ROOT / "node_modules")
+    from conftest import mkdocs_build
+
+    result = mkdocs_build(tmp_path / "site", tmp_path / "src" / "mkdocs.yml", PYTHONPATH=str(tmp_path / "src" / "scripts"),
+                          GIT_CEILING_DIRECTORIES=str(tmp_path), BOOK_OFFLINE_ZIP=str(offline_zip))
+    assert result.returncode == 0, result.stderr
+    page = (tmp_path / "site" / "part-1" / "1-1" / "index.html").read_text(encoding="utf-8")
+    assert "<time" not in page and "1-1." in page
