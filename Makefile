@@ -49,7 +49,7 @@ test: setup ## Every test, browser tests included (installs Chromium when root)
 	$(BIN)/python -m pytest
 
 bench: setup ## Measure build, rebuild and page weight beside the plain baseline
-	$(BIN)/python -m book.commands.bench $(if $(QUICK),--quick)
+	$(BIN)/python -m book.commands.bench $(if $(QUICK),--quick) $(if $(COMPARE),--compare $(COMPARE))
 
 translations-check: setup ## Translations older than their original (STRICT=1 fails on them)
 	$(BIN)/python -m book.commands.translations check $(if $(STRICT),--strict)

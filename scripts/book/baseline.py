@@ -24,7 +24,7 @@ MARKDOWN_EXTENSIONS = [
 
 
 def project_settings(config_file: Path = ROOT / "mkdocs.yml") -> dict:
-    """The project's site name, nav and languages, read the way MkDocs reads them (its YAML has !ENV tags)."""
+    """The project's site name and URL, nav and languages, read the way MkDocs reads them (its YAML has !ENV tags)."""
     from mkdocs.utils import yaml_load
 
     with open(config_file, "rb") as f:
@@ -32,7 +32,7 @@ def project_settings(config_file: Path = ROOT / "mkdocs.yml") -> dict:
     i18n = next(p["i18n"] for p in config["plugins"] if isinstance(p, dict) and "i18n" in p)
     languages = [{key: lang[key] for key in ("locale", "name", "default", "nav_translations") if key in lang}
                  for lang in i18n["languages"]]
-    return {"site_name": config["site_name"], "nav": config.get("nav"), "languages": languages}
+    return {"site_name": config["site_name"], "site_url": config.get("site_url"), "nav": config.get("nav"), "languages": languages}
 
 
 def config_text(site_name: str, languages: list[dict], nav: list | None = None, site_url: str | None = None) -> str:

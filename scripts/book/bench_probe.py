@@ -1,0 +1,61 @@
+"""The chart step, timed or turned off inside a build's own process, without touching the hook.
+
+`make bench` puts a sitecustomize.py on PYTHONPATH that imports this module when BOOK_BENCH_CHARTS is set,
+so every Python process of a build (the offline command and the mkdocs builds it starts) runs with it:
+
+    BOOK_BENCH_CHARTS=time  each process appends {"render_s", "charts", "check_s"} as a JSON line to BOOK_BENCH_PROBE_OUT
+    BOOK_BENCH_CHARTS=off   charts are neither checked nor drawn: marked tables stay plain tables
+"""
+
+from __future__ import annotations
+
+import atexit
+import json
+import os
+import time
+
+from book import charts
+
+SITECUSTOMIZE = 'import os\nif os.environ.get("BOOK_BENCH_CHARTS"):\n    import book.bench_probe\n'
+_totals = {"render_s": 0.0, "charts": 0, "pages": 0, "check_s": 0.0}
+
+
+def _timed_render(render):
+    def wrapper(*args, **kwargs):
+        start = time.perf_counter()
+        markdown, count = render(*args, **kwargs)
+        _totals["render_s"] += time.perf_counter() - start
+        _totals["charts"] += count
+        _totals["pages"] += 1
+        return markdown, count
+    return wrapper
+
+
+def _timed_check(check):
+    def wrapper(*args, **kwargs):
+        start = time.perf_counter()
+        try:
+            return check(*args, **kwargs)
+        finally:
+            _totals["check_s"] += time.perf_counter() - start
+    return wrapper
+
+
+def _write() -> None:
+    out = os.environ.get("BOOK_BENCH_PROBE_OUT")
+    if out and _totals["pages"]:
+        with open(out, "a", encoding="utf-8") as f:
+            f.write(json.dumps(_totals) + "\n")
+
+
+def install(mode: str) -> None:
+    if mode == "off":
+        charts.render_charts = lambda markdown, *args, **kwargs: (markdown, 0)
+        charts.check_book = lambda *args, **kwargs: []
+    elif mode == "time":
+        charts.render_charts = _timed_render(charts.render_charts)
+        charts.check_book = _timed_check(charts.check_book)
+        atexit.register(_write)
+
+
+install(os.environ.get("BOOK_BENCH_CHARTS", ""))

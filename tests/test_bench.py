@@ -1,0 +1,100 @@
+"""`make bench` in its quick form: it runs end to end and its JSON carries every figure the report promises.
+
+The benchmark is a report, not a timed test: nothing here judges a figure, only that it was measured.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from numbers import Real
+
+import pytest
+
+from book import bench_report, synthetic, translation
+from conftest import ROOT, build_env
+
+pytestmark = pytest.mark.browser  # the download measurement runs Chromium
+
+BUILD = ["online_ratio", "full_ratio", "online_ratio_of_medians", "full_ratio_of_medians", "offline_vs_online",
+         "online_site_bytes", "online_site_bytes_without_zip", "zip_bytes", "zip_vs_site", "baseline_site_bytes"]
+STEPS = ["baseline", "online", "offline", "full"]
+CHARTS = ["full_with_s", "full_without_s", "step_s", "step_share", "render_s", "charts_rendered", "per_chart_ms", "check_s"]
+SCALE_ROW = ["pages_per_language", "pages", "project_s", "baseline_s", "ratio", "project_ms_per_page",
+             "baseline_ms_per_page", "project_peak_mb", "baseline_peak_mb"]
+KINDS = ["total", "html", "css", "js", "fonts", "data", "images", "other", "plotly", "requests"]
+
+
+def numeric(value) -> bool:
+    return isinstance(value, Real) and not isinstance(value, bool)
+
+
+def missing(mapping: dict, keys: list[str], where: str) -> list[str]:
+    return [f"{where}.{key}" for key in keys if not numeric(mapping.get(key))]
+
+
+@pytest.fixture(scope="module")
+def results(tmp_path_factory):
+    out = tmp_path_factory.mktemp("bench")
+    command = [sys.executable, "-m", "book.commands.bench", "--quick", "--out", str(out)]
+    run = subprocess.run(command, capture_output=True, text=True, env=build_env(), cwd=ROOT, timeout=170)
+    assert run.returncode == 0, run.stdout[-3000:] + run.stderr[-3000:]
+    assert "TARGETS" in run.stdout, run.stdout
+    stamped = [p for p in out.glob("bench-*.json")]
+    assert len(stamped) == 1, "the run also keeps a timestamped copy"
+    return json.loads((out / "bench.json").read_text(encoding="utf-8"))
+
+
+def test_quick_bench_reports_every_figure(results):
+    problems = []
+    build = results["build"]
+    problems += missing(build, BUILD, "build")
+    for step in STEPS:
+        problems += missing(build[step], ["median_s", "peak_mb"], f"build.{step}")
+    problems += missing(results["charts"], CHARTS, "charts")
+    assert results["scale"]["rows"], "no synthetic book was built"
+    for row in results["scale"]["rows"]:
+        problems += missing(row, SCALE_ROW, f"scale.{row.get('pages_per_language')}")
+    problems += missing(results["rebuild"], ["median_s"], "rebuild")
+    downloads = results["downloads"]
+    kinds = {page["kind"] for page in downloads["pages"]}
+    assert {"chart"} < kinds, "the quick run measures a chart page and a page without charts"
+    assert {page["lang"] for page in downloads["pages"]} == {"ja", "en"}
+    for page in downloads["pages"]:
+        phases = ["first_visit", "after_interaction"] + (["after_chart"] if page["kind"] == "chart" else [])
+        for site in ("book", "baseline"):
+            for phase in phases:
+                problems += missing(page[site][phase], KINDS, f"downloads./{page['path']}.{site}.{phase}")
+        problems += missing(page, ["first_visit_ratio", "after_interaction_ratio"], f"downloads./{page['path']}")
+    problems += missing(downloads, ["plotly_bytes_on_pages_without_charts"], "downloads")
+    problems += missing(downloads["chart_vs_plain"], ["chart_before", "chart_after", "plain"], "downloads.chart_vs_plain")
+    names = {row["name"] for row in results["targets"]}
+    assert len(names) >= 10, names
+    # Growth needs two sizes, which --quick does not build; every other target has its figure.
+    problems += [f"targets.{row['name']}" for row in results["targets"]
+                 if not numeric(row["value"]) and not row["name"].startswith(("per-page", "marginal"))]
+    assert not problems, "figures missing or not numbers:\n" + "\n".join(problems)
+
+
+def test_quick_bench_measures_real_pages(results):
+    chart = next(page for page in results["downloads"]["pages"] if page["kind"] == "chart")
+    assert chart["book"]["after_chart"]["plotly"] > 0, "the chart page never loaded plotly: the chart was not drawn"
+    assert results["charts"]["charts_rendered"] > 0
+    assert all(row["project_s"] > 0 and row["baseline_s"] > 0 for row in results["scale"]["rows"])
+
+
+def test_compare_prints_moved_figures(results):
+    older = json.loads(json.dumps(results))
+    older["build"]["online"]["median_s"] *= 2
+    text = bench_report.compare(older, results)
+    assert "build.online.median_s" in text and "-50.0%" in text
+
+
+def test_synthetic_book_is_consistent(tmp_path):
+    """The synthetic pages pass the book's own translation check: same section ids, records up to date."""
+    synthetic.write_docs(tmp_path / "docs", 12)
+    book = translation.scan(tmp_path / "docs")
+    errors, warnings = translation.check(book)
+    assert not errors and not warnings, [str(e) for e in errors + warnings]
+    assert (tmp_path / "docs" / "en" / synthetic.page_rel(12)).is_file()
