@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import logging
 import os
 from urllib.parse import urlsplit
@@ -154,10 +155,20 @@ def _book_context(config, lang: str, page_url: str, norm_src_uri: str | None) ->
 
 
 def on_pre_build(config):
-    # One `git log` per build dates every page; one scan of the docs tells each translation's state.
+    # The i18n plugin runs this once per language: read git history and the docs once per change of the docs.
     global _last_changed, _translations
-    _last_changed = history.last_changed(ROOT)
-    _translations = translation.scan(config.docs_dir, _i18n(config)[1], root=ROOT)
+    _, langs, _ = _i18n(config)
+    _last_changed, _translations = _sources(Path(config.docs_dir), tuple(langs), _signature(Path(config.docs_dir)))
+
+
+def _signature(docs: Path) -> tuple:
+    """What a docs tree looks like on disk: a changed, added or removed page changes it."""
+    return tuple((p.as_posix(), p.stat().st_mtime_ns, p.stat().st_size) for p in sorted(docs.rglob("*.md")))
+
+
+@functools.lru_cache(maxsize=1)
+def _sources(docs: Path, langs: tuple[str, ...], signature: tuple):
+    return history.last_changed(ROOT), translation.scan(docs, list(langs), root=ROOT)
 
 
 _last_changed: dict = {}
@@ -218,13 +229,14 @@ def on_post_template(output, template_name, config):
 @event_priority(-200)  # after the i18n plugin has built every language
 def on_post_build(config):
     _, langs, default = _i18n(config)
-    settings = {lang: _search_settings(config, lang) for lang in langs}
+    env = config.theme.get_env()
+    settings = {lang: _search_settings(env, lang) for lang in langs}
     search_index.write_language_indexes(Path(config.site_dir), settings, default, as_script=_offline(config))
 
 
-def _search_settings(config, lang: str) -> dict:
+def _search_settings(env, lang: str) -> dict:
     """The theme's own search settings for a language (word separator and pipeline)."""
-    module = config.theme.get_env().get_template(f"partials/languages/{lang}.html").module
+    module = env.get_template(f"partials/languages/{lang}.html").module
     return {
         "separator": module.t("search.config.separator"),
         "pipeline": [fn.strip() for fn in module.t("search.config.pipeline").split(",") if fn.strip()],

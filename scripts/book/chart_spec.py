@@ -21,6 +21,7 @@ from dataclasses import dataclass
 import yaml
 
 from book.errors import BookError
+from book.frontmatter import LOADER
 from book.numbers import EXAMPLES, NotANumber, Number, parse_number
 from book.tables import Table, parse_table, starts_table
 
@@ -103,7 +104,7 @@ def _read_chart(lines: list[str], start: int, path: str) -> Chart:
 def _read_settings(lines: list[str], path: str, first_line: int) -> dict:
     """The YAML between `<!-- chart` and `-->`, with every key checked."""
     try:
-        settings = yaml.safe_load("\n".join(lines))
+        settings = yaml.load("\n".join(lines), Loader=LOADER)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = first_line + mark.line if mark else first_line

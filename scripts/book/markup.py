@@ -12,7 +12,8 @@ import re
 # which the boot script in main.html resets on `pageshow` instead.
 _CHECKBOX_AUTOCOMPLETE = re.compile(r'(<input\b[^>]*\btype="checkbox"[^>]*?)\s+autocomplete="off"')
 # An empty tabindex is not an integer: the theme means "not focusable", which is the default for a label.
-_EMPTY_TABINDEX = re.compile(r'\s+tabindex=""')
+# (A plain replace: a `\s+` pattern backtracks over every run of white space on the page.)
+_EMPTY_TABINDEX = ' tabindex=""'
 # Section index pages have no `__toc` toggle, yet their table of contents title still points at it.
 _TOC_LABEL_FOR = re.compile(r'(<label class="md-nav__title") for="__toc"')
 # The search dialog has no accessible name; it takes the one of its own options bar ("Search").
@@ -33,7 +34,7 @@ _NAV_TAG = re.compile(r"<(/?)nav\b([^>]*)>")
 def tidy(html: str) -> str:
     """The page with the theme's invalid or unnamed markup repaired; other markup is left as it is."""
     html = _CHECKBOX_AUTOCOMPLETE.sub(r"\1", html)
-    html = _EMPTY_TABINDEX.sub("", html)
+    html = html.replace(_EMPTY_TABINDEX, "")
     if 'id="__toc"' not in html:
         html = _TOC_LABEL_FOR.sub(r"\1", html)
     name = _SEARCH_NAME.search(html)
