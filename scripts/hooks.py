@@ -8,6 +8,7 @@ import os
 from urllib.parse import urlsplit
 from pathlib import Path
 
+import jinja2
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
@@ -229,13 +230,14 @@ def on_post_template(output, template_name, config):
 @event_priority(-200)  # after the i18n plugin has built every language
 def on_post_build(config):
     _, langs, default = _i18n(config)
-    env = config.theme.get_env()
-    settings = {lang: _search_settings(env, lang) for lang in langs}
+    settings = {lang: _search_settings(tuple(config.theme.dirs), lang) for lang in langs}
     search_index.write_language_indexes(Path(config.site_dir), settings, default, as_script=_offline(config))
 
 
-def _search_settings(env, lang: str) -> dict:
+@functools.lru_cache(maxsize=None)  # compiling the theme's language template costs more than the rest of this event
+def _search_settings(theme_dirs: tuple[str, ...], lang: str) -> dict:
     """The theme's own search settings for a language (word separator and pipeline)."""
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(theme_dirs))
     module = env.get_template(f"partials/languages/{lang}.html").module
     return {
         "separator": module.t("search.config.separator"),
