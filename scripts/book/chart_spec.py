@@ -22,6 +22,7 @@ import yaml
 
 from book.errors import BookError
 from book.frontmatter import LOADER
+from book.parity import FENCE
 from book.numbers import EXAMPLES, NotANumber, Number, parse_number
 from book.tables import Table, parse_table, starts_table
 
@@ -30,7 +31,6 @@ REQUIRED = ("id", "type", "labels", "values", "title", "caption")
 OPTIONAL = ("group", "log")
 _ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _OPEN = re.compile(r"<!--\s*chart\b(?P<rest>.*)$")
-_FENCE = re.compile(r"^\s{0,3}(?P<fence>`{3,}|~{3,})")
 
 
 @dataclass(frozen=True)
@@ -66,7 +66,7 @@ def find_charts(text: str, path: str) -> list[Chart]:
     charts, fence, index = [], None, 0
     while index < len(lines):
         line = lines[index]
-        fence_match = _FENCE.match(line)
+        fence_match = FENCE.match(line)
         if fence_match:
             marker = fence_match.group("fence")
             if fence is None:

@@ -24,3 +24,17 @@ class BookErrors(Exception):
     def __init__(self, errors: list[BookError]):
         self.errors = list(errors)
         super().__init__("\n".join(str(e) for e in self.errors))
+
+
+def collapse_repeats(keyed: list[tuple[object, BookError]], more: str) -> list[BookError]:
+    """One report per key, saying how many others it stands for; `more` reads like "(and {n} more times)"."""
+    groups: dict = {}
+    for key, error in keyed:
+        groups.setdefault(key, []).append(error)
+    out = []
+    for same in groups.values():
+        first = same[0]
+        if len(same) > 1:
+            first = BookError(first.path, first.line, f"{first.problem} {more.format(n=len(same) - 1)}", first.fix)
+        out.append(first)
+    return out

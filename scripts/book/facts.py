@@ -6,11 +6,11 @@ import re
 import unicodedata
 
 from book.errors import BookError
+from book.parity import FENCE
 from book.tables import Table, parse_table, starts_table
 
 # A number as written in a cell: digits with decimal points and thousands commas (full-width folded).
 NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
-FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
 
 
 def tables(text: str, path: str) -> list[Table]:

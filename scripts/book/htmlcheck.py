@@ -9,7 +9,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from book import linkcheck
-from book.errors import BookError
+from book.errors import BookError, collapse_repeats
 
 VNU_JAR = Path("node_modules/vnu-jar/build/dist/vnu.jar")
 
@@ -42,7 +42,7 @@ def validate(site: Path, root: Path, label: str | None = None) -> list[BookError
 def _report(site: Path, root: Path, messages: list[dict], label: str | None) -> list[BookError]:
     site_label = (label if label is not None else linkcheck._label(site, root)) + "/"
     pages = linkcheck.read_site(site)
-    groups: dict[tuple[str, str], list[BookError]] = {}
+    keyed = []
     for message in messages:
         if message.get("type") not in ("error", "non-document-error"):
             continue
@@ -61,11 +61,5 @@ def _report(site: Path, root: Path, messages: list[dict], label: str | None) -> 
         else:
             fix = f"fix the template in overrides/ that writes `{extract[:80]}`"
             key = ("template", text)
-        groups.setdefault(key, []).append(BookError(f"{site_label}{rel}", line, text, fix))
-    out = []
-    for same in groups.values():
-        first = same[0]
-        if len(same) > 1:
-            first = BookError(first.path, first.line, f"{first.problem} (and {len(same) - 1} more times)", first.fix)
-        out.append(first)
-    return out
+        keyed.append((key, BookError(f"{site_label}{rel}", line, text, fix)))
+    return collapse_repeats(keyed, "(and {n} more times)")

@@ -14,7 +14,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
-from book.errors import BookError
+from book.errors import BookError, collapse_repeats
 
 SECTION_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 EDIT_LINK = re.compile(r"/(?:edit|blob|raw)/[^/]+/(.+\.md)$")
@@ -337,17 +337,8 @@ def _label(site: Path, root: Path) -> str:
 
 def _grouped(errors: list[BookError]) -> list[BookError]:
     """A theme link that fails on every page is reported once, with the number of other pages."""
-    groups: dict[str, list[BookError]] = {}
-    for error in errors:
-        key = error.problem if error.path.endswith(".html") else f"{error.path}:{error.line}:{error.problem}"
-        groups.setdefault(key, []).append(error)
-    out = []
-    for same in groups.values():
-        first = same[0]
-        if len(same) > 1:
-            first = BookError(first.path, first.line, f"{first.problem} (and on {len(same) - 1} more pages)", first.fix)
-        out.append(first)
-    return out
+    keyed = [(e.problem if e.path.endswith(".html") else (e.path, e.line, e.problem), e) for e in errors]
+    return collapse_repeats(keyed, "(and on {n} more pages)")
 
 
 def _unique(errors: list[BookError]) -> list[BookError]:

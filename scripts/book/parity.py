@@ -11,7 +11,8 @@ from book.errors import BookError
 HEADING = re.compile(r"^(?P<hashes>#{1,6})\s+(?P<text>.*?)\s*(?:\{(?P<attrs>[^}]*)\})?\s*$")
 EXPLICIT_ID = re.compile(r"(?:^|\s)#(?P<id>[^\s}]+)")
 VALID_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
-FENCE = re.compile(r"^(```|~~~)")
+# A fenced code block opens or closes (up to 3 spaces of indent, 3 or more backticks or tildes).
+FENCE = re.compile(r"^\s{0,3}(?P<fence>`{3,}|~{3,})")
 
 
 @dataclass(frozen=True)
