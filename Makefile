@@ -38,8 +38,8 @@ $(OFFLINE_ZIP): setup $(shell find docs overrides scripts -type f -not -path '*/
 offline: setup ## Build only the offline edition (a zip in build/)
 	$(BIN)/python -m book.commands.offline --zip $(OFFLINE_ZIP)
 
-build: offline ## Build the complete site into site/ (with the offline zip)
-	$(BIN)/mkdocs build --strict --clean
+build: setup ## Build the complete site into site/ (with the offline zip), in one process
+	$(BIN)/python -m book.commands.build --zip $(OFFLINE_ZIP)
 
 check: setup ## Fast checks before a pull request (no browser)
 	$(BIN)/python -m book.commands.check $(if $(STRICT),--strict)

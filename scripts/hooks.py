@@ -13,15 +13,13 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
-from book import charts, glossary, history, languages, markup, search_index, sizes, translation, translation_status
+from book import charts, glossary, history, languages, markup, search_index, sizes, template_cache, translation, translation_status
 from book.errors import BookError, BookErrors
 from book.strings import STRINGS
 
 log = logging.getLogger("mkdocs.hooks.book")
 ROOT = Path(__file__).resolve().parent.parent
 GLOSSARY_PAGE = "glossary.md"
-# Where `make offline` leaves the zip; tests point this at their own copy.
-OFFLINE_ZIP = Path(os.environ.get("BOOK_OFFLINE_ZIP", ROOT / "build" / "edge-of-intelligence-offline.zip"))
 DOWNLOAD_PATH = "downloads/edge-of-intelligence-offline.zip"
 VENDOR_ASSETS = {
     # site path: file in node_modules (installed by `npm ci`)
@@ -48,9 +46,15 @@ def _offline(config) -> bool:
 
 def _download(config):
     """The offline zip, when `make offline` has built it; the online site serves a copy."""
-    if _offline(config) or not OFFLINE_ZIP.is_file():
-        return None
-    return OFFLINE_ZIP
+    # Where `make offline` leaves the zip; `make build` and tests may point elsewhere. Read at each build:
+    # MkDocs loads this module once per process, and `make build` runs two builds in one.
+    zip_path = Path(os.environ.get("BOOK_OFFLINE_ZIP") or ROOT / "build" / "edge-of-intelligence-offline.zip")
+    return None if _offline(config) or not zip_path.is_file() else zip_path
+
+
+def _charts_cache() -> Path:
+    """Figures and locale scripts, named by what they are made from; tests and `make bench` use their own folder."""
+    return Path(os.environ.get("BOOK_CACHE_DIR") or ROOT / ".cache") / "charts"
 
 
 def _glossary_terms(config, lang: str) -> list:
@@ -61,11 +65,31 @@ def _page_lang(page) -> str:
     return getattr(page.file, "locale_alternate_of", None) or getattr(page.file, "locale", "ja")
 
 
+def _share_compiled_templates(theme) -> None:
+    """Every template environment the theme makes shares one cache of compiled templates.
+
+    MkDocs makes an environment per build (one per language, and `make build` builds twice), and the
+    search plugin one more for its settings: without this, each compiles the same templates again.
+    """
+    if getattr(theme.get_env, "book_shared_cache", False):
+        return
+    make_env = theme.get_env
+
+    def get_env():
+        env = make_env()
+        env.bytecode_cache = template_cache.SHARED
+        return env
+
+    get_env.book_shared_cache = True
+    theme.get_env = get_env
+
+
 # Events
 
 
 @event_priority(100)  # before Material's offline plugin, which would otherwise add a CDN script
 def on_config(config):
+    _share_compiled_templates(config.theme)
     if _offline(config):
         config.extra["polyfills"] = ["assets/vendor/iframe-worker-shim.js"]
     return config
@@ -85,7 +109,7 @@ def on_files(files, config):
     # Charts: plotly's interface strings per language, and every chart checked once, before the first language builds.
     plugin, langs, default = _i18n(config)
     for lang in langs:
-        locale = charts.locale_file(lang, ROOT / "node_modules" / "plotly.js-locales", ROOT / ".cache" / "charts")
+        locale = charts.locale_file(lang, ROOT / "node_modules" / "plotly.js-locales", _charts_cache())
         if locale and files.get_file_from_path(charts.locale_path(lang)) is None:
             files.append(File.generated(config, charts.locale_path(lang), abs_src_path=str(locale)))
     if plugin.current_language == default:
@@ -107,7 +131,7 @@ def on_page_markdown(markdown, page, config, files):
     path = Path(page.file.abs_src_path).relative_to(Path(config.config_file_path).parent).as_posix()
     first_line = charts.first_body_line(page.file.content_string, markdown)
     try:
-        markdown, count = charts.render_charts(markdown, path, lang, scripts, first_line)
+        markdown, count = charts.render_charts(markdown, path, lang, scripts, first_line, _charts_cache())
     except BookError as error:
         raise PluginError(str(error)) from None
     if count:
@@ -237,7 +261,7 @@ def on_post_build(config):
 @functools.lru_cache(maxsize=None)  # compiling the theme's language template costs more than the rest of this event
 def _search_settings(theme_dirs: tuple[str, ...], lang: str) -> dict:
     """The theme's own search settings for a language (word separator and pipeline)."""
-    env = jinja2.Environment(loader=jinja2.FileSystemLoader(theme_dirs))
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(theme_dirs), bytecode_cache=template_cache.SHARED)
     module = env.get_template(f"partials/languages/{lang}.html").module
     return {
         "separator": module.t("search.config.separator"),

@@ -42,22 +42,29 @@ def copy_book(dest: Path) -> Path:
     return dest
 
 
+@pytest.fixture(scope="session", autouse=True)
+def chart_cache(tmp_path_factory) -> Path:
+    """Builds run by tests keep drawn figures in a folder of the session's, never in the project's .cache/."""
+    folder = tmp_path_factory.mktemp("cache")
+    os.environ["BOOK_CACHE_DIR"] = str(folder)
+    return folder
+
+
 @pytest.fixture(scope="session")
-def offline_zip(tmp_path_factory) -> Path:
-    zip_path = tmp_path_factory.mktemp("offline") / "edge-of-intelligence-offline.zip"
-    command = [sys.executable, "-m", "book.commands.offline", "--zip", str(zip_path)]
+def site_build(tmp_path_factory) -> subprocess.CompletedProcess:
+    """`make build`: the offline edition and its zip, then the online site with the zip in it."""
+    out = tmp_path_factory.mktemp("build")
+    site, zip_path = out / "site", out / "edge-of-intelligence-offline.zip"
+    command = [sys.executable, "-m", "book.commands.build", "--site-dir", str(site), "--zip", str(zip_path)]
     result = subprocess.run(command, capture_output=True, text=True, env=build_env(), cwd=ROOT)
     assert result.returncode == 0, result.stdout + result.stderr
-    return zip_path
+    result.site, result.zip = site, zip_path
+    return result
 
 
 @pytest.fixture(scope="session")
-def site_build(tmp_path_factory, offline_zip) -> subprocess.CompletedProcess:
-    dest = tmp_path_factory.mktemp("site") / "site"
-    result = mkdocs_build(dest, BOOK_OFFLINE_ZIP=str(offline_zip))
-    assert result.returncode == 0, result.stderr
-    result.site = dest
-    return result
+def offline_zip(site_build) -> Path:
+    return site_build.zip
 
 
 @pytest.fixture(scope="session")

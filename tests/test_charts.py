@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given, strategies as st
 
+from book import charts as charts_module
 from book.chart_spec import find_charts
 from book.charts import Scripts, check_book, first_body_line, locale_script, render_charts
 from book.errors import BookError
@@ -148,6 +149,28 @@ def test_the_figure_goes_before_its_table_which_stays():
 def test_a_page_without_markers_is_left_alone():
     text = page("| a | b |\n| --- | --- |\n| <b>x</b> | 1 |\n")
     assert render_charts(text, PATH, "en", SCRIPTS) == (text, 0)
+
+
+def test_a_cached_figure_is_read_back_not_drawn_again(tmp_path, monkeypatch):
+    text = page(marker(), TABLE)
+    drawn = render_charts(text, PATH, "en", SCRIPTS, cache_dir=tmp_path)
+    assert drawn == render_charts(text, PATH, "en", SCRIPTS), "a figure from the cache is the figure plotly draws"
+    assert len(list(tmp_path.glob("figure-*.json"))) == 1
+    charts_module._figure_json.cache_clear()  # as in a new build process
+
+    def draw_again(*args):
+        raise AssertionError("the figure was drawn again instead of read from the cache")
+
+    monkeypatch.setattr(charts_module, "build_figure", draw_again)
+    assert render_charts(text, PATH, "en", SCRIPTS, cache_dir=tmp_path) == drawn
+
+
+def test_a_changed_number_draws_its_figure_anew(tmp_path):
+    render_charts(page(marker(), TABLE), PATH, "en", SCRIPTS, cache_dir=tmp_path)
+    markdown, _ = render_charts(page(marker(), TABLE.replace("| 47 |", "| 46 |")), PATH, "en", SCRIPTS, cache_dir=tmp_path)
+    data = markdown.split('class="book-chart__data">')[1].split("</script>")[0]
+    assert json.loads(data)["data"][0]["x"] == [50, 46]
+    assert len(list(tmp_path.glob("figure-*.json"))) == 2
 
 
 def test_markers_in_code_are_examples_not_charts():

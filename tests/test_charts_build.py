@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 
 import pytest
 
-from conftest import copy_book, mkdocs_build
+from conftest import build_env, copy_book, mkdocs_build
 
 CHART_PAGES = {"part-1/1-1/index.html": 1, "part-1/1-3/index.html": 3}
 
@@ -73,3 +75,17 @@ def test_languages_that_disagree_stop_the_build(book_copy):
         f'differs from "744B" in docs/ja/part-1/1-1.md:{original} (row "GLM-5", column "総パラメータ") — '
         "make both languages carry the same numbers"
     ) in result.stderr
+
+
+def test_make_build_stops_at_the_offline_edition_with_the_same_message(book_copy):
+    """`make build` builds both editions in one process; the first failure stops it, named as mkdocs names it."""
+    page = book_copy / "docs" / "ja" / "part-1" / "1-3.md"
+    page.write_text(page.read_text(encoding="utf-8").replace("| 39.45 |", "| 39.45点 |"), encoding="utf-8")
+    site, zip_path = book_copy / "site", book_copy / "build" / "book.zip"
+    command = [sys.executable, "-m", "book.commands.build", "--config", str(book_copy / "mkdocs.yml"),
+               "--site-dir", str(site), "--zip", str(zip_path)]
+    result = subprocess.run(command, capture_output=True, text=True, env=build_env(), cwd=book_copy)
+    assert result.returncode == 1
+    assert f'docs/ja/part-1/1-3.md:{line_of(page, "39.45点")}: value "39.45点" in column "スコア（%）" is not a number' in result.stderr
+    assert "offline: the offline build failed" in result.stderr
+    assert not zip_path.exists() and not site.exists()

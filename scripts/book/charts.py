@@ -6,13 +6,17 @@ it carries its data inline, so charts work from disk as well as online.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import html
+import importlib.metadata
 import json
 import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from book import chart_spec as chart_spec_module
+from book import figures as figures_module
 from book.chart_spec import Chart, find_charts
 from book.errors import BookError
 from book.figures import build_figure, describe, height
@@ -22,6 +26,10 @@ PLOTLY_PATH = "assets/vendor/plotly-basic.min.js"
 SAME_DATA = {"ja": "下の表に同じデータがあります。", "en": "The table below has the same data."}
 # Plotly's interface is English already; other languages register a locale from plotly.js-locales.
 BUILT_IN_LOCALE = "en"
+# The modules that turn a chart into a figure: a change to either draws every figure anew.
+_DRAWING_CODE = tuple(
+    hashlib.sha256(Path(module.__file__).read_bytes()).hexdigest() for module in (figures_module, chart_spec_module)
+) + (hashlib.sha256(Path(__file__).read_bytes()).hexdigest(),)
 
 
 @dataclass(frozen=True)
@@ -57,11 +65,15 @@ def locale_file(lang: str, locales_dir: Path, cache_dir: Path) -> Path | None:
     digest = hashlib.sha256(script.encode("utf-8")).hexdigest()[:12]
     path = cache_dir / f"plotly-locale-{lang}-{digest}.js"
     if not path.is_file():
-        cache_dir.mkdir(parents=True, exist_ok=True)
-        partial = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-        partial.write_text(script, encoding="utf-8")
-        os.replace(partial, path)  # builds running side by side never read half a file
+        _write_whole(path, script)
     return path
+
+
+def _write_whole(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+    partial.write_text(text, encoding="utf-8")
+    os.replace(partial, path)  # builds running side by side never read half a file
 
 
 def first_body_line(source: str, markdown: str) -> int:
@@ -69,8 +81,13 @@ def first_body_line(source: str, markdown: str) -> int:
     return len(source.splitlines()) - len(markdown.splitlines()) + 1
 
 
-def render_charts(markdown: str, path: str, lang: str, scripts: Scripts, first_line: int = 1) -> tuple[str, int]:
-    """The page with a figure before each marked table, and how many charts it has."""
+def render_charts(
+    markdown: str, path: str, lang: str, scripts: Scripts, first_line: int = 1, cache_dir: Path | None = None
+) -> tuple[str, int]:
+    """The page with a figure before each marked table, and how many charts it has.
+
+    With `cache_dir`, each figure drawn is kept there, named by everything it is drawn from.
+    """
     padding = first_line - 1  # blank lines in front keep line numbers in errors those of the file
     lines = [""] * padding + markdown.split("\n")
     charts = find_charts("\n".join(lines), path)
@@ -79,15 +96,13 @@ def render_charts(markdown: str, path: str, lang: str, scripts: Scripts, first_l
         start, end = chart.marker
         table_start = chart.table.line - 1
         lines[table_start : chart.table.end] = [escape_html(line) for line in lines[table_start : chart.table.end]]
-        lines[start:end] = ["", figure_html(chart, lang, scripts), ""]
+        lines[start:end] = ["", figure_html(chart, lang, scripts, cache_dir), ""]
     return "\n".join(lines[padding:]), len(charts)
 
 
-def figure_html(chart: Chart, lang: str, scripts: Scripts) -> str:
+def figure_html(chart: Chart, lang: str, scripts: Scripts, cache_dir: Path | None = None) -> str:
     """The chart's <figure>, on one line so Markdown passes it through as a single HTML block."""
-    payload = json.dumps(build_figure(chart, lang), ensure_ascii=False, separators=(",", ":"), sort_keys=True)
-    # In JSON, \u003c reads back as "<", but the HTML parser never sees a `</script>` in a cell.
-    payload = payload.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    payload = _figure_json(chart, lang, cache_dir)
     attrs = f' data-plotly-src="{html.escape(scripts.plotly)}"'
     if scripts.locale:
         attrs += f' data-plotly-locale="{html.escape(scripts.locale)}"'
@@ -102,6 +117,36 @@ def figure_html(chart: Chart, lang: str, scripts: Scripts) -> str:
         f'<script type="application/json" class="book-chart__data">{payload}</script>'
         "</figure>"
     )
+
+
+@functools.lru_cache(maxsize=256)  # the offline edition and each rebuild under `mkdocs serve` draw the same charts again
+def _figure_json(chart: Chart, lang: str, cache_dir: Path | None) -> str:
+    """The figure as JSON that is safe inside a <script> element, drawn by plotly or read from `cache_dir`."""
+    if cache_dir is None:
+        return _draw(chart, lang)
+    path = cache_dir / f"figure-{figure_key(chart, lang)}.json"
+    if path.is_file():
+        return path.read_text(encoding="utf-8")
+    payload = _draw(chart, lang)
+    _write_whole(path, payload)
+    return payload
+
+
+def figure_key(chart: Chart, lang: str) -> str:
+    """A digest of what a figure is drawn from: the chart (its table and marker), the language, this code and plotly."""
+    inputs = repr((chart, lang, _DRAWING_CODE, _plotly_version()))
+    return hashlib.sha256(inputs.encode("utf-8")).hexdigest()[:20]
+
+
+@functools.cache
+def _plotly_version() -> str:
+    return importlib.metadata.version("plotly")
+
+
+def _draw(chart: Chart, lang: str) -> str:
+    payload = json.dumps(build_figure(chart, lang), ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+    # In JSON, \u003c reads back as "<", but the HTML parser never sees a `</script>` in a cell.
+    return payload.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
 def check_book(docs_dir: Path, langs: list[str], shown=lambda path: str(path)) -> list[BookError]:

@@ -9,8 +9,6 @@ from __future__ import annotations
 import html
 import math
 
-import plotly.graph_objects as go
-
 from book.chart_spec import Chart, Row
 
 # Series colours keep 3:1 contrast against both the light and the dark page background.
@@ -45,7 +43,7 @@ def build_figure(chart: Chart, lang: str) -> dict:
             if row in rows:
                 where = [None, None] if _missing(chart, row, column) else [curve, rows.index(row)]
                 keys.append([*where, text["comma"].join(_hover_lines(chart, row, column, text))])
-    figure = go.Figure(data=traces, layout=_layout(chart, text)).to_plotly_json()
+    figure = _go().Figure(data=traces, layout=_layout(chart, text)).to_plotly_json()
     return {
         "data": figure["data"],
         "layout": figure["layout"],
@@ -95,14 +93,14 @@ def _trace(chart: Chart, number: int, column: int, group: str | None, rows: list
     )
     colour = COLOURS[number % len(COLOURS)]
     if chart.type == "scatter":
-        return go.Scatter(
+        return _go().Scatter(
             x=[r.values[0].value for r in rows], y=[r.values[1].value for r in rows], mode="markers",
             marker=dict(color=colour, size=11, symbol=SYMBOLS[number % len(SYMBOLS)]), **common,
         )
     values = [r.values[column].value for r in rows]
     pattern = dict(shape=PATTERNS[number % len(PATTERNS)], fillmode="overlay", fgcolor="#ffffff", fgopacity=0.6, size=7)
     horizontal = chart.type == "hbar"
-    return go.Bar(
+    return _go().Bar(
         x=values if horizontal else labels, y=labels if horizontal else values, orientation="h" if horizontal else "v",
         offsetgroup=str(column), marker=dict(color=colour, pattern=pattern, line=dict(color=colour, width=1)), **common,
     )
@@ -151,7 +149,14 @@ def _parts_of_first_column(chart: Chart) -> bool:
     return bool(pairs) and all(0 <= part.value <= whole.value and whole.value > 0 for whole, part in pairs)
 
 
-def _layout(chart: Chart, text: dict) -> go.Layout:
+def _go():
+    """plotly's figure classes, imported on first use: a build whose figures are all cached never loads plotly."""
+    import plotly.graph_objects as go
+
+    return go
+
+
+def _layout(chart: Chart, text: dict):
     labels = [_markup(r.label) for r in chart.rows]
     category = dict(type="category", categoryorder="array", categoryarray=labels, automargin=True, fixedrange=True, showgrid=False)
     value = dict(type="log" if chart.log else "linear", automargin=True, fixedrange=True, zeroline=True)
@@ -165,6 +170,7 @@ def _layout(chart: Chart, text: dict) -> go.Layout:
         if chart.log:
             value.update(_log_range(chart))
         x, y = (value, dict(category, autorange="reversed")) if chart.type == "hbar" else (category, value)
+    go = _go()
     return go.Layout(
         template=go.layout.Template(),  # plotly's default template would add 6.5 KB of styling to every chart
         height=height(chart), margin=dict(l=4, r=12, t=8, b=4), xaxis=x, yaxis=y,
