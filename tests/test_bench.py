@@ -17,9 +17,10 @@ from conftest import ROOT, build_env
 
 pytestmark = pytest.mark.browser  # the download measurement runs Chromium
 
-BUILD = ["online_ratio", "full_ratio", "online_ratio_of_medians", "full_ratio_of_medians", "offline_vs_online",
+BUILD = ["online_ratio", "full_ratio", "online_ratio_of_medians", "full_ratio_of_medians", "online_no_cache_ratio",
+         "full_no_cache_ratio", "online_no_cache_ratio_of_medians", "full_no_cache_ratio_of_medians", "full_vs_online",
          "online_site_bytes", "online_site_bytes_without_zip", "zip_bytes", "zip_vs_site", "baseline_site_bytes"]
-STEPS = ["baseline", "online", "offline", "full"]
+STEPS = ["baseline", "online", "full", "online_no_cache", "full_no_cache"]
 CHARTS = ["full_with_s", "full_without_s", "step_s", "step_share", "render_s", "charts_rendered", "per_chart_ms", "check_s"]
 SCALE_ROW = ["pages_per_language", "pages", "project_s", "baseline_s", "ratio", "project_ms_per_page",
              "baseline_ms_per_page", "project_peak_mb", "baseline_peak_mb"]

@@ -60,21 +60,27 @@ def mkdocs_build(config: Path, site: Path, environ: dict[str, str], strict: bool
 # The real book
 
 
-def book_offline(work: Path, environ: dict[str, str] | None = None) -> tuple[Run, Path]:
-    """`make offline`: the offline edition, packed into a zip in `work`."""
-    zip_path = work / "edition" / "edge-of-intelligence-offline.zip"
-    shutil.rmtree(zip_path.parent, ignore_errors=True)
-    zip_path.parent.mkdir(parents=True)
-    command = [sys.executable, "-m", "book.commands.offline", "--zip", str(zip_path)]
-    return timed(command, ROOT, environ or env()), zip_path
+def book_full(work: Path, environ: dict[str, str] | None = None) -> tuple[Run, Path, Path]:
+    """`make build`: the offline edition and its zip, then the online site with it, in one process."""
+    site, zip_path = work / "site", work / "edition" / "edge-of-intelligence-offline.zip"
+    for folder in (site, zip_path.parent):
+        shutil.rmtree(folder, ignore_errors=True)
+    command = [sys.executable, "-m", "book.commands.build", "--site-dir", str(site), "--zip", str(zip_path)]
+    return timed(command, ROOT, environ or env()), site, zip_path
 
 
 def book_online(work: Path, zip_path: Path, environ: dict[str, str] | None = None) -> tuple[Run, Path]:
-    """The rest of `make build`: the online site, strict, with the offline zip in it."""
-    site = work / "site"
+    """The online site alone, as `mkdocs build --strict` (and each rebuild of `make serve`) makes it, with the zip in it."""
+    site = work / "site-online"
     shutil.rmtree(site, ignore_errors=True)
     environ = {**(environ or env()), "BOOK_OFFLINE_ZIP": str(zip_path)}
     return timed(mkdocs_build(ROOT / "mkdocs.yml", site, environ), ROOT, environ), site
+
+
+def no_cache(work: Path) -> dict[str, str]:
+    """The environment of a build with an empty chart cache, as on a fresh clone: every figure drawn by plotly."""
+    folder = Path(tempfile.mkdtemp(prefix="cache-", dir=work))
+    return env(BOOK_CACHE_DIR=str(folder))
 
 
 def baseline_build(work: Path, config: Path | None = None) -> tuple[Run, Path]:
@@ -88,21 +94,20 @@ def baseline_build(work: Path, config: Path | None = None) -> tuple[Run, Path]:
 
 
 def chart_runs(work: Path, mode: str) -> tuple[float, dict]:
-    """A full build (offline + online) with the chart step timed in-process or turned off: (seconds, probe totals)."""
+    """A full build with no chart cache and the chart step timed in-process or turned off: (seconds, probe totals)."""
     probe = work / "probe"
     probe.mkdir(parents=True, exist_ok=True)
     (probe / "sitecustomize.py").write_text(bench_probe.SITECUSTOMIZE, encoding="utf-8")
     out = probe / f"totals-{mode}.jsonl"
     out.unlink(missing_ok=True)
-    environ = env(BOOK_BENCH_CHARTS=mode, BOOK_BENCH_PROBE_OUT=str(out))
+    environ = {**no_cache(work), "BOOK_BENCH_CHARTS": mode, "BOOK_BENCH_PROBE_OUT": str(out)}
     environ["PYTHONPATH"] = f"{probe}{os.pathsep}{environ['PYTHONPATH']}"
-    offline, zip_path = book_offline(work / f"charts-{mode}", environ)
-    online, _ = book_online(work / f"charts-{mode}", zip_path, environ)
+    full, _, _ = book_full(work / f"charts-{mode}", environ)
     totals = {"render_s": 0.0, "charts": 0, "pages": 0, "check_s": 0.0}
     for line in out.read_text(encoding="utf-8").splitlines() if out.is_file() else []:
         for key, value in json.loads(line).items():
             totals[key] += value
-    return offline.seconds + online.seconds, totals
+    return full.seconds, totals
 
 
 def folder_bytes(folder: Path, skip: str | None = None) -> int:

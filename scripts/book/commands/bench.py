@@ -39,28 +39,38 @@ def _summary(runs: list[builds.Run]) -> dict:
 
 
 def measure_builds(work: Path, runs: int, warm_up: bool) -> tuple[dict, dict]:
-    """The full build, its two steps and the baseline, interleaved; the last sites built, for the downloads."""
+    """`make build`, the online build alone, both again with no chart cache, and the baseline, interleaved.
+
+    Returns the figures and the last sites built, for the downloads.
+    """
     baseline.write(work / "baseline", site_url=baseline.project_settings()["site_url"])
-    if warm_up:  # the first build of a session compiles and caches: measured by none
+    book = work / "book"
+    if warm_up:  # the first build of a session fills the chart cache and the OS's file cache: measured by none
         builds.baseline_build(work)
-        builds.book_online(work / "book", builds.book_offline(work / "book")[1])
-    offline, online, full, plain = [], [], [], []
+        builds.book_full(book)
+    measured = {name: [] for name in ("baseline", "full", "online", "full_no_cache", "online_no_cache")}
     for number in range(runs):
-        for what in (("baseline", "book") if number % 2 == 0 else ("book", "baseline")):
+        # Alternate baseline-first and baseline-last; `full` always precedes the online builds that use its zip.
+        order = list(measured) if number % 2 == 0 else ["online_no_cache", "full_no_cache", "full", "online", "baseline"]
+        for what in order:
             if what == "baseline":
-                plain.append(builds.baseline_build(work)[0])
-                continue
-            off, zip_path = builds.book_offline(work / "book")
-            on, site = builds.book_online(work / "book", zip_path)
-            offline.append(off)
-            online.append(on)
-            full.append(builds.Run(off.seconds + on.seconds, max(off.peak_mb, on.peak_mb)))
-    result = {"baseline": _summary(plain), "online": _summary(online), "offline": _summary(offline), "full": _summary(full)}
-    for key, measured in (("online", online), ("full", full)):
+                run, _ = builds.baseline_build(work)
+            elif what == "full":
+                run, _, _ = builds.book_full(book)
+            elif what == "full_no_cache":
+                run, _, _ = builds.book_full(work / "book-no-cache", builds.no_cache(work))
+            else:  # every round runs `full` first, which leaves the zip the online site offers
+                environ = builds.no_cache(work) if what == "online_no_cache" else None
+                run, _ = builds.book_online(work / "book-online", book / "edition" / "edge-of-intelligence-offline.zip", environ)
+            measured[what].append(run)
+    plain = measured["baseline"]
+    result = {name: _summary(runs_of) for name, runs_of in measured.items()}
+    for key in ("online", "full", "online_no_cache", "full_no_cache"):
         # Each round's book build over the same round's baseline: slow swings of the machine's load cancel out.
-        result[f"{key}_ratio"] = report.median([a.seconds / b.seconds for a, b in zip(measured, plain)])
+        result[f"{key}_ratio"] = report.median([a.seconds / b.seconds for a, b in zip(measured[key], plain)])
         result[f"{key}_ratio_of_medians"] = result[key]["median_s"] / result["baseline"]["median_s"]
-    result["offline_vs_online"] = result["offline"]["median_s"] / result["online"]["median_s"]
+    result["full_vs_online"] = result["full"]["median_s"] / result["online"]["median_s"]
+    site, zip_path = book / "site", book / "edition" / "edge-of-intelligence-offline.zip"
     result["online_site_bytes"] = builds.folder_bytes(site)
     result["online_site_bytes_without_zip"] = builds.folder_bytes(site, skip="/downloads/")
     result["baseline_site_bytes"] = builds.folder_bytes(work / "baseline-site")
@@ -144,6 +154,7 @@ def _git(*args: str) -> str:
 
 def run(quick: bool, work: Path, log=print) -> dict:
     plan = QUICK if quick else FULL
+    os.environ["BOOK_CACHE_DIR"] = str(work / "cache")  # the builds' chart cache: the bench's own, never the project's
     started = datetime.datetime.now().astimezone()
     changed = _git("status", "--porcelain", "--", "docs", "overrides", "scripts", "mkdocs.yml")
     meta = {"started": started.isoformat(timespec="seconds"), "quick": quick, "cpus": os.cpu_count(),
