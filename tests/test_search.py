@@ -81,3 +81,65 @@ def test_query_set_finds_its_sections(browser, site_url, lang):
     index_requests = [r for r in requests if "search_index" in r]
     assert index_requests == [site_url + ("search/" if lang == "ja" else "en/search/") + "search_index.json"]
     page.close()
+
+
+SEARCH_FILES = ("/workers/search.", "search_index", "lunr", "tinyseg")
+
+
+def search_requests(requests: list[str]) -> list[str]:
+    return [r for r in requests if any(part in r for part in SEARCH_FILES)]
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("lang, opening", [("ja", "shortcut"), ("en", "icon")])
+def test_search_loads_only_when_the_reader_searches(browser, site_url, lang, opening):
+    """A reader who scrolls fetches no search files; one who opens search gets the worker, the index and results."""
+    phone = opening == "icon"  # the search icon is what a phone shows; wide screens show the search box
+    context = browser.new_context(viewport={"width": 412, "height": 823} if phone else {"width": 1280, "height": 800})
+    requests = record_requests(context)
+    page = context.new_page()
+    prefix = "" if lang == "ja" else "en/"
+    page.goto(site_url + prefix + "part-1/1-3/")
+    page.mouse.move(200, 400)
+    page.mouse.wheel(0, 300)
+    page.wait_for_function("() => 'component$' in window")  # the theme's bundle has run
+    page.wait_for_load_state("networkidle")
+    page.wait_for_timeout(500)
+    page.wait_for_load_state("networkidle")
+    assert any("/bundle." in r for r in requests)
+    assert search_requests(requests) == []
+
+    if opening == "shortcut":
+        page.keyboard.press("/")
+    else:
+        page.click("label.md-header__button[for='__search']")
+    query, expected = QUERIES[lang][0][:2]
+    page.keyboard.type(query)
+    page.keyboard.press("End")  # the theme reads the query on keyup
+    page.wait_for_selector(".md-search-result__item > a", timeout=20_000)
+    first = unquote(page.eval_on_selector(".md-search-result__item > a", "a => a.href")).removeprefix(site_url)
+    assert first.split("#")[0].split("?")[0] == expected
+    loaded = search_requests(requests)
+    assert any("/workers/search." in r for r in loaded), loaded
+    assert site_url + prefix + "search/search_index.json" in loaded
+    assert any("lunr.ja" in r for r in loaded) == (lang == "ja"), loaded
+    context.close()
+
+
+@pytest.mark.browser
+def test_search_links_load_what_they_need(browser, site_url):
+    """?q= opens search with its results; ?h= (a page opened from a hit) highlights with the index alone."""
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    requests = record_requests(context)
+    page = context.new_page()
+    page.goto(site_url + "part-1/1-6/?h=寡占")
+    page.wait_for_selector("article mark", timeout=20_000)
+    page.wait_for_load_state("networkidle")
+    assert search_requests(requests) == [site_url + "search/search_index.json"]
+
+    page.goto(site_url + "part-1/1-1/?q=寡占")
+    page.wait_for_selector(".md-search-result__item > a", timeout=20_000)
+    first = unquote(page.eval_on_selector(".md-search-result__item > a", "a => a.href")).removeprefix(site_url)
+    assert first.split("#")[0].split("?")[0] == "part-1/1-6/"
+    assert any("/workers/search." in r for r in search_requests(requests))
+    context.close()
