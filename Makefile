@@ -27,7 +27,11 @@ node_modules/.installed: package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
-setup: $(BIN)/.installed node_modules/.installed ## Install Python and npm packages from the lock files
+# The site's plotly.js, made from the locked plotly.js package with only what the charts use.
+node_modules/.book/plotly.min.js: node_modules/.installed scripts/plotly/bundle.mjs scripts/plotly/entry.js
+	node scripts/plotly/bundle.mjs $@
+
+setup: $(BIN)/.installed node_modules/.installed node_modules/.book/plotly.min.js ## Install Python and npm packages from the lock files, build plotly.js
 
 serve: setup $(OFFLINE_ZIP) ## Preview at http://127.0.0.1:8000 (PORT=…), rebuilding on edits
 	SITE_URL=http://127.0.0.1:$(PORT)/ $(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:$(PORT)

@@ -23,7 +23,7 @@ GLOSSARY_PAGE = "glossary.md"
 DOWNLOAD_PATH = "downloads/edge-of-intelligence-offline.zip"
 VENDOR_ASSETS = {
     # site path: file in node_modules (installed by `npm ci`)
-    "assets/vendor/plotly-basic.min.js": "plotly.js-basic-dist-min/plotly-basic.min.js",
+    "assets/vendor/plotly-basic.min.js": ".book/plotly.min.js",  # built from plotly.js by scripts/plotly/bundle.mjs
     "assets/vendor/iframe-worker-shim.js": "iframe-worker/shim/index.js",
 }
 
