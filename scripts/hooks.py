@@ -58,7 +58,14 @@ def _charts_cache() -> Path:
 
 
 def _glossary_terms(config, lang: str) -> list:
-    return glossary.load(Path(config.docs_dir) / lang / GLOSSARY_PAGE)
+    path = Path(config.docs_dir) / lang / GLOSSARY_PAGE
+    stat = path.stat() if path.is_file() else None
+    return _read_glossary(path, stat and (stat.st_mtime_ns, stat.st_size))
+
+
+@functools.lru_cache(maxsize=8)  # read once per build and language, not once per page; an edit changes the key
+def _read_glossary(path: Path, version: tuple | None) -> list:
+    return glossary.load(path)
 
 
 def _page_lang(page) -> str:
