@@ -125,7 +125,12 @@ def measure_scale(work: Path, sizes: tuple[int, ...], runs: int) -> tuple[dict, 
     return {"sizes": list(sizes), "rows": rows, "marginal": marginal,
             "project_per_page_growth": growth("project_ms_per_page"), "baseline_per_page_growth": growth("baseline_ms_per_page"),
             "project_marginal_growth": marginal_growth("project_ms_per_page"),
-            "baseline_marginal_growth": marginal_growth("baseline_ms_per_page")}, configs
+            "baseline_marginal_growth": marginal_growth("baseline_ms_per_page"),
+            # What the book adds to each page over the baseline: Material's own cost per page grows with the nav
+            # it writes into every page, so only this part can show a cost of the book's that is not linear.
+            "added_marginal_growth": ((marginal[-1]["project_ms_per_page"] - marginal[-1]["baseline_ms_per_page"])
+                                      / (marginal[0]["project_ms_per_page"] - marginal[0]["baseline_ms_per_page"])
+                                      if len(marginal) > 1 else None)}, configs
 
 
 def measure_downloads(sites: dict, page_list: list[pages.Page]) -> dict:
