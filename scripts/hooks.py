@@ -23,7 +23,7 @@ GLOSSARY_PAGE = "glossary.md"
 DOWNLOAD_PATH = "downloads/edge-of-intelligence-offline.zip"
 VENDOR_ASSETS = {
     # site path: file in node_modules (installed by `npm ci`)
-    "assets/vendor/plotly-basic.min.js": ".book/plotly.min.js",  # built from plotly.js by scripts/plotly/bundle.mjs
+    "assets/vendor/plotly.min.js": ".book/plotly.min.js",  # built from plotly.js by scripts/plotly/bundle.mjs
     "assets/vendor/iframe-worker-shim.js": "iframe-worker/shim/index.js",
 }
 
@@ -116,7 +116,7 @@ def on_files(files, config):
     # Charts: plotly's interface strings per language, and every chart checked once, before the first language builds.
     plugin, langs, default = _i18n(config)
     for lang in langs:
-        locale = charts.locale_file(lang, ROOT / "node_modules" / "plotly.js-locales", _charts_cache())
+        locale = charts.locale_file(lang, ROOT / "node_modules" / "plotly.js" / "lib" / "locales", _charts_cache())
         if locale and files.get_file_from_path(charts.locale_path(lang)) is None:
             files.append(File.generated(config, charts.locale_path(lang), abs_src_path=str(locale)))
     if plugin.current_language == default:

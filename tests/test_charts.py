@@ -25,7 +25,7 @@ from conftest import ROOT
 GOLDEN = Path(__file__).parent / "golden" / "charts"
 PART_1 = {"six-models": "part-1/1-1.md", "intelligence-index": "part-1/1-3.md",
           "hallucination-top25": "part-1/1-3.md", "swe-bench-pro": "part-1/1-3.md"}
-SCRIPTS = Scripts(plotly="../../assets/vendor/plotly-basic.min.js", locale="../../assets/vendor/plotly-locale-ja.js")
+SCRIPTS = Scripts(plotly="../../assets/vendor/plotly.min.js", locale="../../assets/vendor/plotly-locale-ja.js")
 TABLE = """\
 | Model | Type | Score |
 | --- | --- | ---: |
@@ -141,7 +141,7 @@ def test_the_figure_goes_before_its_table_which_stays():
     markdown, count = render_charts(page(marker(), TABLE), PATH, "en", SCRIPTS)
     assert count == 1 and "<!-- chart" not in markdown
     assert markdown.index('<figure class="book-chart" id="chart-demo"') < markdown.index("| GLM-5 | Open | 50 |")
-    assert 'data-plotly-src="../../assets/vendor/plotly-basic.min.js"' in markdown
+    assert 'data-plotly-src="../../assets/vendor/plotly.min.js"' in markdown
     assert 'role="img" tabindex="0" aria-label="Horizontal bar chart: GLM-5 50; Kimi K2.5 47.' in markdown
     assert "The table below has the same data." in markdown
 
@@ -309,8 +309,8 @@ def test_every_problem_of_the_book_is_reported_at_once(tmp_path):
 
 
 def test_the_locale_registers_itself_in_a_browser(tmp_path):
-    script = locale_script("ja", ROOT / "node_modules" / "plotly.js-locales")
-    assert locale_script("en", ROOT / "node_modules" / "plotly.js-locales") is None
+    script = locale_script("ja", ROOT / "node_modules" / "plotly.js" / "lib" / "locales")
+    assert locale_script("en", ROOT / "node_modules" / "plotly.js" / "lib" / "locales") is None
     probe = tmp_path / "probe.js"
     probe.write_text("var window = {Plotly: {register: function (m) { console.log(m.name, m.moduleType, m.dictionary['Zoom']); }}};\n"
                      + script, encoding="utf-8")

@@ -158,7 +158,7 @@ def test_plotly_loads_only_when_a_chart_comes_near(browser, site_url):
         figure.scroll_into_view_if_needed()
         tab.wait_for_selector("figure.book-chart.book-chart--drawn")
         loaded = [url for url in requests if "plotly" in url]
-        assert loaded[0].endswith("/assets/vendor/plotly-basic.min.js")
+        assert loaded[0].endswith("/assets/vendor/plotly.min.js")
         assert any(url.endswith("/assets/vendor/plotly-locale-ja.js") for url in loaded) == (lang == "ja")
     context.close()
 

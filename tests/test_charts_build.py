@@ -20,7 +20,7 @@ def test_chart_pages_carry_figures_and_load_the_runtime(site, prefix):
         assert html.count('<figure class="book-chart"') == count
         assert html.count('<script src="../../') and "assets/javascripts/charts.js" in html
         depth = "../../" + ("../" if prefix else "")
-        assert f'data-plotly-src="{depth}assets/vendor/plotly-basic.min.js"' in html
+        assert f'data-plotly-src="{depth}assets/vendor/plotly.min.js"' in html
         assert ('data-plotly-locale="../../assets/vendor/plotly-locale-ja.js"' in html) == (prefix == "")
 
 

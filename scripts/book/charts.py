@@ -22,9 +22,9 @@ from book.errors import BookError
 from book.figures import build_figure, describe, height
 from book.tables import escape_html
 
-PLOTLY_PATH = "assets/vendor/plotly-basic.min.js"
+PLOTLY_PATH = "assets/vendor/plotly.min.js"
 SAME_DATA = {"ja": "下の表に同じデータがあります。", "en": "The table below has the same data."}
-# Plotly's interface is English already; other languages register a locale from plotly.js-locales.
+# Plotly's interface is English already; other languages register the locale plotly.js ships (lib/locales/).
 BUILT_IN_LOCALE = "en"
 # The modules that turn a chart into a figure: a change to either draws every figure anew.
 _DRAWING_CODE = tuple(
@@ -45,12 +45,12 @@ def locale_path(lang: str) -> str:
 
 
 def locale_script(lang: str, locales_dir: Path) -> str | None:
-    """A browser-ready copy of plotly.js-locales/<lang>.js, a CommonJS module, that registers itself."""
+    """A browser-ready copy of plotly.js's lib/locales/<lang>.js, a CommonJS module, that registers itself."""
     source = locales_dir / f"{lang}.js"
     if lang == BUILT_IN_LOCALE or not source.is_file():
         return None
     return (
-        f"/* plotly.js-locales/{lang}.js (MIT), wrapped at build time to register itself with Plotly. */\n"
+        f"/* plotly.js lib/locales/{lang}.js (MIT), wrapped at build time to register itself with Plotly. */\n"
         "(function () {\nvar module = { exports: {} };\n"
         f"{source.read_text(encoding='utf-8')}\n"
         "window.Plotly.register(module.exports);\n})();\n"
