@@ -70,5 +70,5 @@ cover: ## Render the link-preview cover from scripts/cover/cover.html (needs Chr
 	  --disable-sync --no-first-run --hide-scrollbars --window-size=1200,630 \
 	  --screenshot=overrides/assets/images/cover.png file://$(CURDIR)/scripts/cover/cover.html
 
-clean: ## Remove build output (keeps installed packages)
-	rm -rf site build .pytest_cache .hypothesis
+clean: ## Remove build output and the chart cache (keeps installed packages)
+	rm -rf site build .cache .pytest_cache .hypothesis
