@@ -13,14 +13,15 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
-from book import charts, glossary, history, languages, markup, search_index, sizes, template_cache, translation, translation_status
+from book import charts, glossary, history, languages, markup, offline, search_index, sizes, template_cache, translation
+from book import translation_status
 from book.errors import BookError, BookErrors
 from book.strings import STRINGS
 
 log = logging.getLogger("mkdocs.hooks.book")
 ROOT = Path(__file__).resolve().parent.parent
 GLOSSARY_PAGE = "glossary.md"
-DOWNLOAD_PATH = "downloads/edge-of-intelligence-offline.zip"
+DOWNLOAD_PATH = f"downloads/{offline.ZIP_NAME}"
 VENDOR_ASSETS = {
     # site path: file in node_modules (installed by `npm ci`)
     "assets/vendor/plotly.min.js": ".book/plotly.min.js",  # built from plotly.js by scripts/plotly/bundle.mjs
@@ -48,7 +49,7 @@ def _download(config):
     """The offline zip, when `make offline` has built it; the online site serves a copy."""
     # Where `make offline` leaves the zip; `make build` and tests may point elsewhere. Read at each build:
     # MkDocs loads this module once per process, and `make build` runs two builds in one.
-    zip_path = Path(os.environ.get("BOOK_OFFLINE_ZIP") or ROOT / "build" / "edge-of-intelligence-offline.zip")
+    zip_path = Path(os.environ.get("BOOK_OFFLINE_ZIP") or ROOT / "build" / offline.ZIP_NAME)
     return None if _offline(config) or not zip_path.is_file() else zip_path
 
 

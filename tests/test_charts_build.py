@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -53,9 +54,15 @@ def book_copy(tmp_path):
     return copy_book(tmp_path)
 
 
-def test_a_bad_value_stops_the_strict_build_with_its_line(book_copy):
+def break_a_value(book_copy) -> Path:
+    """The Japanese page of section 1-3 with a score that is not a number; the page."""
     page = book_copy / "docs" / "ja" / "part-1" / "1-3.md"
     page.write_text(page.read_text(encoding="utf-8").replace("| 39.45 |", "| 39.45点 |"), encoding="utf-8")
+    return page
+
+
+def test_a_bad_value_stops_the_strict_build_with_its_line(book_copy):
+    page = break_a_value(book_copy)
     result = mkdocs_build(book_copy / "site", config=book_copy / "mkdocs.yml")
     assert result.returncode != 0
     assert (
@@ -79,8 +86,7 @@ def test_languages_that_disagree_stop_the_build(book_copy):
 
 def test_make_build_stops_at_the_offline_edition_with_the_same_message(book_copy):
     """`make build` builds both editions in one process; the first failure stops it, named as mkdocs names it."""
-    page = book_copy / "docs" / "ja" / "part-1" / "1-3.md"
-    page.write_text(page.read_text(encoding="utf-8").replace("| 39.45 |", "| 39.45点 |"), encoding="utf-8")
+    page = break_a_value(book_copy)
     site, zip_path = book_copy / "site", book_copy / "build" / "book.zip"
     command = [sys.executable, "-m", "book.commands.build", "--config", str(book_copy / "mkdocs.yml"),
                "--site-dir", str(site), "--zip", str(zip_path)]

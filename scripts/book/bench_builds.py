@@ -19,7 +19,7 @@ import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
-from book import baseline, bench_probe, synthetic
+from book import baseline, bench_probe, offline, synthetic
 from book.serve import free_port
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -62,11 +62,16 @@ def mkdocs_build(config: Path, site: Path, environ: dict[str, str], strict: bool
 
 def book_full(work: Path, environ: dict[str, str] | None = None) -> tuple[Run, Path, Path]:
     """`make build`: the offline edition and its zip, then the online site with it, in one process."""
-    site, zip_path = work / "site", work / "edition" / "edge-of-intelligence-offline.zip"
+    site, zip_path = work / "site", edition_zip(work)
     for folder in (site, zip_path.parent):
         shutil.rmtree(folder, ignore_errors=True)
     command = [sys.executable, "-m", "book.commands.build", "--site-dir", str(site), "--zip", str(zip_path)]
     return timed(command, ROOT, environ or env()), site, zip_path
+
+
+def edition_zip(work: Path) -> Path:
+    """Where `book_full(work)` leaves the offline zip."""
+    return work / "edition" / offline.ZIP_NAME
 
 
 def book_online(work: Path, zip_path: Path, environ: dict[str, str] | None = None) -> tuple[Run, Path]:

@@ -61,7 +61,7 @@ def measure_builds(work: Path, runs: int, warm_up: bool) -> tuple[dict, dict]:
                 run, _, _ = builds.book_full(work / "book-no-cache", builds.no_cache(work))
             else:  # every round runs `full` first, which leaves the zip the online site offers
                 environ = builds.no_cache(work) if what == "online_no_cache" else None
-                run, _ = builds.book_online(work / "book-online", book / "edition" / "edge-of-intelligence-offline.zip", environ)
+                run, _ = builds.book_online(work / "book-online", builds.edition_zip(book), environ)
             measured[what].append(run)
     plain = measured["baseline"]
     result = {name: _summary(runs_of) for name, runs_of in measured.items()}
@@ -70,7 +70,7 @@ def measure_builds(work: Path, runs: int, warm_up: bool) -> tuple[dict, dict]:
         result[f"{key}_ratio"] = report.median([a.seconds / b.seconds for a, b in zip(measured[key], plain)])
         result[f"{key}_ratio_of_medians"] = result[key]["median_s"] / result["baseline"]["median_s"]
     result["full_vs_online"] = result["full"]["median_s"] / result["online"]["median_s"]
-    site, zip_path = book / "site", book / "edition" / "edge-of-intelligence-offline.zip"
+    site, zip_path = book / "site", builds.edition_zip(book)
     result["online_site_bytes"] = builds.folder_bytes(site)
     result["online_site_bytes_without_zip"] = builds.folder_bytes(site, skip="/downloads/")
     result["baseline_site_bytes"] = builds.folder_bytes(work / "baseline-site")

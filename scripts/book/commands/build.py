@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 from book.commands import offline, site_build
+from book.offline import ZIP_NAME
 
 ROOT = Path(__file__).resolve().parents[3]
 
@@ -18,7 +19,7 @@ ROOT = Path(__file__).resolve().parents[3]
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--site-dir", type=Path, default=ROOT / "site")
-    parser.add_argument("--zip", type=Path, default=ROOT / "build" / "edge-of-intelligence-offline.zip")
+    parser.add_argument("--zip", type=Path, default=ROOT / "build" / ZIP_NAME)
     parser.add_argument("--config", type=Path, default=ROOT / "mkdocs.yml")
     args = parser.parse_args(argv)
     if not offline.make_edition(args.config, args.zip):
