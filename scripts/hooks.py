@@ -13,10 +13,19 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
-from book import charts, glossary, history, languages, markup, offline, search_index, sizes, template_cache, translation
-from book import translation_status
+from book.charts import render
+from book.site import glossary
+from book.site import history
+from book.site import languages
+from book.site import markup
+from book.editions import offline
+from book.site import search_index
+from book.site import sizes
+from book.site import template_cache
+from book.translations import tracking
+from book.translations import status
 from book.errors import BookError, BookErrors
-from book.strings import STRINGS
+from book.site.strings import STRINGS
 
 log = logging.getLogger("mkdocs.hooks.book")
 ROOT = Path(__file__).resolve().parent.parent
@@ -117,12 +126,12 @@ def on_files(files, config):
     # Charts: plotly's interface strings per language, and every chart checked once, before the first language builds.
     plugin, langs, default = _i18n(config)
     for lang in langs:
-        locale = charts.locale_file(lang, ROOT / "node_modules" / "plotly.js" / "lib" / "locales", _charts_cache())
-        if locale and files.get_file_from_path(charts.locale_path(lang)) is None:
-            files.append(File.generated(config, charts.locale_path(lang), abs_src_path=str(locale)))
+        locale = render.locale_file(lang, ROOT / "node_modules" / "plotly.js" / "lib" / "locales", _charts_cache())
+        if locale and files.get_file_from_path(render.locale_path(lang)) is None:
+            files.append(File.generated(config, render.locale_path(lang), abs_src_path=str(locale)))
     if plugin.current_language == default:
         project = Path(config.config_file_path).parent
-        errors = charts.check_book(Path(config.docs_dir), langs, lambda path: path.relative_to(project).as_posix())
+        errors = render.check_book(Path(config.docs_dir), langs, lambda path: path.relative_to(project).as_posix())
         if errors:
             raise PluginError(str(BookErrors(errors)))
     return files
@@ -131,22 +140,22 @@ def on_files(files, config):
 def on_page_markdown(markdown, page, config, files):
     # A figure before each marked table; the template loads charts.js only on pages that have one.
     lang = _page_lang(page)
-    locale = charts.locale_path(lang) if files.get_file_from_path(charts.locale_path(lang)) else None
-    scripts = charts.Scripts(
-        plotly=languages.relative_url(charts.PLOTLY_PATH, page.url),
+    locale = render.locale_path(lang) if files.get_file_from_path(render.locale_path(lang)) else None
+    scripts = render.Scripts(
+        plotly=languages.relative_url(render.PLOTLY_PATH, page.url),
         locale=locale and languages.relative_url(locale, page.url),
     )
     path = Path(page.file.abs_src_path).relative_to(Path(config.config_file_path).parent).as_posix()
-    first_line = charts.first_body_line(page.file.content_string, markdown)
+    first_line = render.first_body_line(page.file.content_string, markdown)
     try:
-        markdown, count = charts.render_charts(markdown, path, lang, scripts, first_line, _charts_cache())
+        markdown, count = render.render_charts(markdown, path, lang, scripts, first_line, _charts_cache())
     except BookError as error:
         raise PluginError(str(error)) from None
     if count:
         page.meta["book_charts"] = True
     _, _, default = _i18n(config)
     # The translation status page's table is made at each build.
-    return translation_status.fill_status(
+    return status.fill_status(
         markdown, _translations, lang, page.url, default, config.use_directory_urls, _last_changed
     )
 
@@ -201,7 +210,7 @@ def _signature(docs: Path) -> tuple:
 
 @functools.lru_cache(maxsize=1)
 def _sources(docs: Path, langs: tuple[str, ...], signature: tuple):
-    return history.last_changed(ROOT), translation.scan(docs, list(langs), root=ROOT)
+    return history.last_changed(ROOT), tracking.scan(docs, list(langs), root=ROOT)
 
 
 _last_changed: dict = {}
@@ -226,9 +235,9 @@ def on_page_context(context, page, config, nav):
     source = Path(page.file.abs_src_path).resolve()
     changed = _last_changed.get(source.relative_to(ROOT).as_posix()) if source.is_relative_to(ROOT) else None
     context["book"]["updated"] = changed and {"iso": changed.date().isoformat(), "text": changed.strftime("%Y-%m-%d")}
-    state = translation.page_state(_translations, lang, norm, _last_changed)
+    state = tracking.page_state(_translations, lang, norm, _last_changed)
     _, _, default = _i18n(config)
-    context["book"]["stale"] = translation_status.banner(state, page.url, default, config.use_directory_urls)
+    context["book"]["stale"] = status.banner(state, page.url, default, config.use_directory_urls)
     return context
 
 

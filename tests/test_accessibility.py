@@ -9,8 +9,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from book import linkcheck
-from book.serve import serve
+from book.checks import links
+from book.site.serve import serve
 from conftest import ROOT, copy_book, mkdocs_build
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
@@ -60,8 +60,8 @@ def _axe(page, url: str, source_of) -> list[str]:
 @pytest.mark.parametrize("width", VIEWPORTS)
 @pytest.mark.parametrize("scheme", SCHEMES)
 def test_axe_finds_no_violations(browser, site, width, scheme):
-    pages = linkcheck.read_site(site)
-    source_of = lambda url: (pages.get(url + "index.html") or pages.get(url) or linkcheck.Page("")).source  # noqa: E731
+    pages = links.read_site(site)
+    source_of = lambda url: (pages.get(url + "index.html") or pages.get(url) or links.Page("")).source  # noqa: E731
     context = browser.new_context(viewport=VIEWPORTS[width], color_scheme=SCHEMES[scheme])
     page = context.new_page()
     problems = []
@@ -102,17 +102,17 @@ def broken_access_site(tmp_path_factory):
 
 def test_image_without_alt_text_names_file_and_line(broken_access_site):
     root, at = broken_access_site
-    errors = [str(e) for e in linkcheck.check_content_access(root / "site", root)]
+    errors = [str(e) for e in links.check_content_access(root / "site", root)]
     assert f'docs/ja/part-1/1-1.md:{at + 2}: the image "x.png" has no alt text' in "\n".join(errors)
     assert any("![what the image shows](x.png)" in e for e in errors)
 
 
 def test_link_without_text_names_file_and_line(broken_access_site):
     root, at = broken_access_site
-    errors = [str(e) for e in linkcheck.check_content_access(root / "site", root)]
+    errors = [str(e) for e in links.check_content_access(root / "site", root)]
     assert any(e.startswith(f'docs/ja/part-1/1-1.md:{at + 4}: the link to "https://example.org/report" has no text') for e in errors), errors
 
 
 def test_the_book_has_no_content_access_problems(site):
-    errors = linkcheck.check_content_access(site, ROOT)
+    errors = links.check_content_access(site, ROOT)
     assert not errors, "\n".join(map(str, errors))

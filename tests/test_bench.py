@@ -12,7 +12,9 @@ from numbers import Real
 
 import pytest
 
-from book import bench_report, synthetic, translation
+from book.bench import report
+from book.bench import synthetic
+from book.translations import tracking
 from conftest import ROOT, build_env
 
 pytestmark = pytest.mark.browser  # the download measurement runs Chromium
@@ -88,14 +90,14 @@ def test_quick_bench_measures_real_pages(results):
 def test_compare_prints_moved_figures(results):
     older = json.loads(json.dumps(results))
     older["build"]["online"]["median_s"] *= 2
-    text = bench_report.compare(older, results)
+    text = report.compare(older, results)
     assert "build.online.median_s" in text and "-50.0%" in text
 
 
 def test_synthetic_book_is_consistent(tmp_path):
     """The synthetic pages pass the book's own translation check: same section ids, records up to date."""
     synthetic.write_docs(tmp_path / "docs", 12)
-    book = translation.scan(tmp_path / "docs")
-    errors, warnings = translation.check(book)
+    book = tracking.scan(tmp_path / "docs")
+    errors, warnings = tracking.check(book)
     assert not errors and not warnings, [str(e) for e in errors + warnings]
     assert (tmp_path / "docs" / "en" / synthetic.page_rel(12)).is_file()

@@ -15,11 +15,11 @@ from pathlib import Path
 import pytest
 from hypothesis import given, strategies as st
 
-from book import charts as charts_module
-from book.chart_spec import find_charts
-from book.charts import Scripts, check_book, first_body_line, locale_script, render_charts
+from book.charts import render as charts_module
+from book.charts.spec import find_charts
+from book.charts.render import Scripts, check_book, first_body_line, locale_script, render_charts
 from book.errors import BookError
-from book.figures import build_figure
+from book.charts.figures import build_figure
 from conftest import ROOT
 
 GOLDEN = Path(__file__).parent / "golden" / "charts"
@@ -75,7 +75,7 @@ def test_any_value_cells_chart_or_fail_at_their_row(cells):
 
 
 def test_the_chart_modules_do_not_need_mkdocs():
-    probe = "import sys, book.charts; print(sorted(m for m in sys.modules if m.split('.')[0] == 'mkdocs'))"
+    probe = "import sys, book.charts.render; print(sorted(m for m in sys.modules if m.split('.')[0] == 'mkdocs'))"
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=ROOT,
                             env={**os.environ, "PYTHONPATH": str(ROOT / "scripts")})
     assert result.stdout.strip() == "[]", result.stderr

@@ -6,7 +6,8 @@ import re
 
 import pytest
 
-from book import parity
+from book.checks import parity
+from book.markdown import headings
 from conftest import ROOT
 
 DOCS = ROOT / "docs"
@@ -66,13 +67,13 @@ def test_both_languages_have_the_same_pages():
 @pytest.mark.parametrize("page", PAGES)
 def test_every_heading_has_a_valid_explicit_id(page):
     for lang in ("ja", "en"):
-        assert parity.heading_problems(f"docs/{lang}/{page}", read(lang, page)) == []
+        assert headings.heading_problems(f"docs/{lang}/{page}", read(lang, page)) == []
 
 
 @pytest.mark.parametrize("page", PAGES)
 def test_same_section_ids_in_the_same_order(page):
-    ja = [(h.level, h.id) for h in parity.headings(read("ja", page))]
-    en = [(h.level, h.id) for h in parity.headings(read("en", page))]
+    ja = [(h.level, h.id) for h in headings.headings(read("ja", page))]
+    en = [(h.level, h.id) for h in headings.headings(read("en", page))]
     assert ja == en
     assert parity.section_id_mismatches((f"docs/ja/{page}", read("ja", page)), (f"docs/en/{page}", read("en", page))) == []
 
@@ -80,7 +81,7 @@ def test_same_section_ids_in_the_same_order(page):
 def test_section_headings_keep_their_numbers():
     for n in range(1, 8):
         for lang in ("ja", "en"):
-            first = parity.headings(read(lang, f"part-1/1-{n}.md"))[0]
+            first = headings.headings(read(lang, f"part-1/1-{n}.md"))[0]
             assert first.level == 1 and first.id == f"s1-{n}" and first.text.startswith(f"1-{n}."), (lang, first)
 
 
@@ -94,7 +95,7 @@ def test_a_section_missing_in_one_language_is_named():
 
 
 def test_a_heading_without_an_id_is_named():
-    errors = parity.heading_problems("docs/ja/x.md", "---\ntitle: x\n---\n\n# X {#x}\n\n## 見出し\n")
+    errors = headings.heading_problems("docs/ja/x.md", "---\ntitle: x\n---\n\n# X {#x}\n\n## 見出し\n")
     assert [str(e) for e in errors] == [
         "docs/ja/x.md:7: heading '見出し' has no explicit ID — end the heading with an ID shared by both languages, e.g. {#evidence-1}"
     ]

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from book import facts, parity
+from book.checks import facts
+from book.checks import parity
 from conftest import ROOT
 
 DOCS = ROOT / "docs"

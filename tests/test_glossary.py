@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from book import glossary
+from book.site import glossary
 from book.errors import BookError
 from conftest import ROOT
 

@@ -9,7 +9,8 @@ from pathlib import Path
 import material
 import pytest
 
-from book import htmlcheck, markup
+from book.checks import validator
+from book.site import markup
 from conftest import ROOT
 
 needs_java = pytest.mark.skipif(not shutil.which("java"), reason="Java is missing — run `make test`, which installs it")
@@ -17,7 +18,7 @@ needs_java = pytest.mark.skipif(not shutil.which("java"), reason="Java is missin
 
 @needs_java
 def test_the_online_edition_validates(site):
-    errors = htmlcheck.validate(site, ROOT)
+    errors = validator.validate(site, ROOT)
     assert not errors, "\n".join(map(str, errors))
 
 
@@ -25,7 +26,7 @@ def test_the_online_edition_validates(site):
 def test_the_offline_edition_validates(offline_zip, tmp_path):
     shutil.unpack_archive(offline_zip, tmp_path)
     (edition,) = [p for p in tmp_path.iterdir() if p.is_dir()]
-    errors = htmlcheck.validate(edition, ROOT)
+    errors = validator.validate(edition, ROOT)
     assert not errors, "\n".join(map(str, errors))
 
 
@@ -39,7 +40,7 @@ def test_invalid_markup_is_reported_with_page_line_and_source(tmp_path):
         '<article class="md-content__inner md-typeset">\n<h2 Id id="Bad">x</h2>\n</article>\n'
         '<label for="nothing" tabindex="">y</label>\n</body></html>\n'
     )
-    errors = [str(e) for e in htmlcheck.validate(site, ROOT, label="site")]
+    errors = [str(e) for e in validator.validate(site, ROOT, label="site")]
     assert any(e.startswith("site/index.html:5: Duplicate attribute “id”.") and "docs/en/index.md" in e for e in errors), errors
     assert any(e.startswith("site/index.html:7: ") and "tabindex" in e and "overrides/" in e for e in errors), errors
 

@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from book import baseline
-from book.serve import free_port, serve
+from book.bench import baseline
+from book.site.serve import free_port, serve
 from conftest import CHROMIUM, CHROMIUM_ARGS, ROOT, build_env
 
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from book import linkcheck
+from book.checks import links
 from book.commands import check_site
 from conftest import ROOT, build_env, copy_book
 
@@ -18,24 +18,24 @@ SITE_URL = "https://edge-of-intelligence.github.io/book/"
 
 
 def test_the_book_links_resolve(site):
-    errors = linkcheck.check_links(site, ROOT, SITE_URL)
+    errors = links.check_links(site, ROOT, SITE_URL)
     assert not errors, "\n".join(map(str, errors))
 
 
 def test_the_book_section_ids_are_well_formed_and_unique(site):
-    errors = linkcheck.check_ids(site, ROOT)
+    errors = links.check_ids(site, ROOT)
     assert not errors, "\n".join(map(str, errors))
 
 
 def test_the_offline_edition_links_resolve(offline_zip, tmp_path):
     shutil.unpack_archive(offline_zip, tmp_path)
     (edition,) = [p for p in tmp_path.iterdir() if p.is_dir()]
-    errors = linkcheck.check_links(edition, ROOT) + linkcheck.check_ids(edition, ROOT)
+    errors = links.check_links(edition, ROOT) + links.check_ids(edition, ROOT)
     assert not errors, "\n".join(map(str, errors))
 
 
 def test_external_links_are_listed_not_fetched(site):
-    external = linkcheck.external_links(site, SITE_URL)
+    external = links.external_links(site, SITE_URL)
     assert "https://creativecommons.org/licenses/by/4.0/" in external
     assert not any(url.startswith(SITE_URL) for url in external)
 
@@ -54,7 +54,7 @@ def test_anchor_and_page_links_are_followed(tmp_path):
     site = tmp_path / "site"
     _page(site, "index.html", '<h1 id="top">T</h1>\n<a href="a/#intro">ok</a>\n<a href="a/#nope">bad</a>\n<a href="b/">gone</a>')
     _page(site, "a/index.html", '<h2 id="intro">I</h2>\n<a href="../#top">up</a>\n<a href="mailto:x@y.z">mail</a>\n<a href="https://example.org/">out</a>')
-    errors = [str(e) for e in linkcheck.check_links(site, tmp_path, label="site")]
+    errors = [str(e) for e in links.check_links(site, tmp_path, label="site")]
     assert errors == [
         'site/index.html:5: link "a/#nope" points at a missing anchor #nope — fix the link or add {#nope} to the heading',
         'site/index.html:6: link "b/" points at a missing page b/index.html — fix the link or add the page',
@@ -70,7 +70,7 @@ def test_site_url_links_and_root_paths_are_internal(tmp_path):
         '<meta property="og:image" content="https://x.org/book/assets/cover.png">\n'
         '<link rel="icon" href="/book/assets/favicon.svg">\n<a href="/elsewhere/">other site</a>\n'
     )
-    errors = [str(e) for e in linkcheck.check_links(site, tmp_path, "https://x.org/book/", label="site")]
+    errors = [str(e) for e in links.check_links(site, tmp_path, "https://x.org/book/", label="site")]
     assert errors == [
         'site/404.html:2: link "/book/assets/favicon.svg" points at a missing page assets/favicon.svg '
         "— fix the template in overrides/ that writes it, or add the file"
@@ -82,7 +82,7 @@ def test_a_theme_link_broken_on_every_page_is_reported_once(tmp_path):
     for rel in ("index.html", "a/index.html", "b/index.html"):
         (site / rel).parent.mkdir(parents=True, exist_ok=True)
         (site / rel).write_text('<link rel="stylesheet" href="/x.css">\n')
-    errors = [str(e) for e in linkcheck.check_links(site, tmp_path, "https://x.org/", label="site")]
+    errors = [str(e) for e in links.check_links(site, tmp_path, "https://x.org/", label="site")]
     assert len(errors) == 1 and "(and on 2 more pages)" in errors[0]
 
 
@@ -119,34 +119,34 @@ def _errors(root: Path, check) -> list[str]:
 
 def test_missing_anchor_names_file_and_line(broken_book):
     root, end = broken_book
-    errors = _errors(root, lambda s, r: linkcheck.check_links(s, r, SITE_URL))
+    errors = _errors(root, lambda s, r: links.check_links(s, r, SITE_URL))
     expected = f'docs/ja/part-1/1-2.md:{end + 2}: link "../1-3/#no-such-section" points at a missing anchor #no-such-section'
     assert any(e.startswith(expected) and e.endswith("— fix the link or add {#no-such-section} to the heading") for e in errors), errors
 
 
 def test_missing_page_names_file_and_line(broken_book):
     root, end = broken_book
-    errors = _errors(root, lambda s, r: linkcheck.check_links(s, r, SITE_URL))
+    errors = _errors(root, lambda s, r: links.check_links(s, r, SITE_URL))
     assert any(e.startswith(f"docs/ja/part-1/1-2.md:{end + 2}: link ") and "1-9" in e and "missing page" in e for e in errors), errors
 
 
 def test_heading_id_with_a_space_names_file_and_line(broken_book):
     root, end = broken_book
-    errors = _errors(root, linkcheck.check_ids)
+    errors = _errors(root, links.check_ids)
     assert any(e.startswith(f'docs/ja/part-1/1-2.md:{end + 4}: the heading "悪いID" has a space or a stray word in its {{#…}}') and "{#bad-id}" in e
                for e in errors), errors
 
 
 def test_duplicate_id_names_file_and_line(broken_book):
     root, end = broken_book
-    errors = _errors(root, linkcheck.check_ids)
+    errors = _errors(root, links.check_ids)
     assert any(e.startswith(f'docs/ja/part-1/1-2.md:{end + 6}: the ID "s1-2" is used twice on the page') for e in errors), errors
 
 
 def test_uppercase_section_id_is_refused(tmp_path):
     site = tmp_path / "site"
     _page(site, "index.html", '<h2 id="Bad">B</h2>')
-    errors = [str(e) for e in linkcheck.check_ids(site, tmp_path, label="site")]
+    errors = [str(e) for e in links.check_ids(site, tmp_path, label="site")]
     assert errors == ['site/index.html:3: the heading "B" has the ID "Bad", which is not a section ID '
                       "— use lowercase ASCII letters, digits and hyphens, e.g. {#bad}"]
 

@@ -7,7 +7,7 @@ import unicodedata
 import pytest
 from hypothesis import given, strategies as st
 
-from book.numbers import MISSING, NotANumber, parse_number
+from book.markdown.numbers import MISSING, NotANumber, parse_number
 
 
 @pytest.mark.parametrize(

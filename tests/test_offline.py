@@ -11,7 +11,7 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from book import offline
+from book.editions import offline
 from browser import record_requests, search
 from conftest import ROOT, build_env
 

@@ -8,7 +8,7 @@ from urllib.parse import unquote
 import pytest
 
 from browser import highlighted, record_requests, search
-from book import search_index
+from book.site import search_index
 
 # Each query appears in one section; that section must come first. Katakana loanwords, kanji compounds.
 QUERIES = {

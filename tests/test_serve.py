@@ -6,7 +6,7 @@ import gzip
 import urllib.error
 import urllib.request
 
-from book.serve import serve
+from book.site.serve import serve
 
 
 def _get(url: str):

@@ -9,7 +9,7 @@ from importlib import metadata
 from pathlib import Path
 
 
-from book import parity
+from book.checks import parity
 from conftest import ROOT
 
 LANGS = ["ja", "en"]

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, strategies as st
 
 from book.errors import BookError
-from book.tables import escape_html, parse_table, split_row, starts_table
+from book.markdown.tables import escape_html, parse_table, split_row, starts_table
 
 PATH = "docs/ja/part-1/1-9.md"
 

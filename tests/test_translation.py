@@ -7,10 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from book import frontmatter, translation
+from book.markdown import frontmatter
+from book.translations import tracking
 from book.errors import BookError, BookErrors
-from book.translation_record import TOP, digest, normalize, page_hash, parse_record, render_record, split_sections
-from book.translation_status import MARKER, banner, fill_status, status_table
+from book.translations.record import TOP, digest, normalize, page_hash, parse_record, render_record, split_sections
+from book.translations.status import MARKER, banner, fill_status, status_table
 
 JA = """\
 ---
@@ -60,14 +61,14 @@ def make_docs(tmp_path: Path, pages: dict[str, str]) -> Path:
     return docs
 
 
-def scan(docs: Path) -> translation.Book:
-    return translation.scan(docs, shown_root="docs")
+def scan(docs: Path) -> tracking.Book:
+    return tracking.scan(docs, shown_root="docs")
 
 
 def recorded(tmp_path: Path, ja: str = JA, en: str = EN) -> Path:
     """docs/ja/x.md and docs/en/x.md, the English one recorded as up to date."""
     docs = make_docs(tmp_path, {"ja/x.md": ja, "en/x.md": en})
-    assert translation.update(scan(docs), "en", "x.md") is True
+    assert tracking.update(scan(docs), "en", "x.md") is True
     return docs
 
 
@@ -146,7 +147,7 @@ def test_hashes_made_of_digits_stay_strings():
 
 
 def test_rendered_values_that_yaml_would_not_read_as_text_are_quoted():
-    block = render_record("no", {"yes": translation.Section("yes", "", 1, "12345678")})
+    block = render_record("no", {"yes": tracking.Section("yes", "", 1, "12345678")})
     assert 'from: "no"' in block and '"yes": "12345678"' in block
 
 
@@ -179,7 +180,7 @@ def test_update_rewrites_only_the_translation_block(tmp_path):
         "description:", "translation:  # old\n  from: ja\n  hash: 000000000000\n  sections:\n    s1-3: 00000000\n\n"
                         "tags: [b, a]   # order and spacing kept\ndescription:")
     docs = make_docs(tmp_path, {"ja/x.md": JA, "en/x.md": en})
-    assert translation.update(scan(docs), "en", "x.md") is True
+    assert tracking.update(scan(docs), "en", "x.md") is True
     after = (docs / "en/x.md").read_text(encoding="utf-8")
     block = render_record("ja", split_sections(matter(JA)))
     assert after == en.replace("translation:  # old\n  from: ja\n  hash: 000000000000\n  sections:\n    s1-3: 00000000\n", block)
@@ -189,7 +190,7 @@ def test_update_rewrites_only_the_translation_block(tmp_path):
 def test_update_adds_a_record_at_the_end_of_the_front_matter_and_keeps_crlf(tmp_path):
     en = EN.replace("\n", "\r\n")
     docs = make_docs(tmp_path, {"ja/x.md": JA, "en/x.md": en})
-    translation.update(scan(docs), "en", "x.md")
+    tracking.update(scan(docs), "en", "x.md")
     after = (docs / "en/x.md").read_bytes().decode("utf-8")
     lines = after.split("\r\n")
     assert "\n" not in after.replace("\r\n", "")
@@ -200,7 +201,7 @@ def test_update_adds_a_record_at_the_end_of_the_front_matter_and_keeps_crlf(tmp_
 def test_update_replaces_a_one_line_record(tmp_path):
     en = EN.replace("description:", "translation: {from: ja, hash: 000000000000, sections: {}}\ndescription:")
     docs = make_docs(tmp_path, {"ja/x.md": JA, "en/x.md": en})
-    translation.update(scan(docs), "en", "x.md")
+    tracking.update(scan(docs), "en", "x.md")
     after = (docs / "en/x.md").read_text(encoding="utf-8")
     assert "{from: ja" not in after and after.count("translation:") == 1
     assert after.split("---\n")[1].endswith("    evidence-2: " + split_sections(matter(JA))["evidence-2"].hash + "\ndescription: Checks three pieces of evidence.\n")
@@ -208,7 +209,7 @@ def test_update_replaces_a_one_line_record(tmp_path):
 
 def test_update_gives_a_page_without_front_matter_one(tmp_path):
     docs = make_docs(tmp_path, {"ja/x.md": JA, "en/x.md": "# X {#s1-3}\n\n## A {#evidence-1}\n\n## B {#evidence-2}\n"})
-    translation.update(scan(docs), "en", "x.md")
+    tracking.update(scan(docs), "en", "x.md")
     after = (docs / "en/x.md").read_text(encoding="utf-8")
     assert after.startswith("---\ntranslation:") and after.endswith("---\n# X {#s1-3}\n\n## A {#evidence-1}\n\n## B {#evidence-2}\n")
 
@@ -216,7 +217,7 @@ def test_update_gives_a_page_without_front_matter_one(tmp_path):
 def test_a_second_update_changes_nothing(tmp_path):
     docs = recorded(tmp_path)
     before = (docs / "en/x.md").read_bytes()
-    assert translation.update(scan(docs), "en", "x.md") is False
+    assert tracking.update(scan(docs), "en", "x.md") is False
     assert (docs / "en/x.md").read_bytes() == before
 
 
@@ -225,15 +226,15 @@ def test_a_second_update_changes_nothing(tmp_path):
 
 def test_a_recorded_translation_is_current(tmp_path):
     book = scan(recorded(tmp_path))
-    assert translation.check(book) == ([], [])
-    assert translation.page_state(book, "en", "x.md").state == "current"
-    assert translation.page_state(book, "ja", "x.md").state == "original"
+    assert tracking.check(book) == ([], [])
+    assert tracking.page_state(book, "en", "x.md").state == "current"
+    assert tracking.page_state(book, "ja", "x.md").state == "original"
 
 
 def test_a_changed_section_is_reported_by_id_and_heading(tmp_path):
     docs = recorded(tmp_path)
     (docs / "ja/x.md").write_text(JA.replace("最上位の層では差がない。", "最上位の層では、もはや差がない。"), encoding="utf-8")
-    errors, warnings = translation.check(scan(docs))
+    errors, warnings = tracking.check(scan(docs))
     assert errors == []
     assert [str(w) for w in warnings] == [
         'docs/en/x.md:4: translation is older than its original docs/ja/x.md (changed: evidence-1 "証拠1：総合ベンチマーク") '
@@ -247,11 +248,11 @@ def test_added_and_removed_sections_are_summarised_without_failing(tmp_path):
                     "## 証拠3：コーディング能力でもオープンウェイトが並んだ {#evidence-3}\n\n差は縮まった。\n")
     (docs / "ja/x.md").write_text(ja, encoding="utf-8")
     book = scan(docs)
-    errors, warnings = translation.check(book)
+    errors, warnings = tracking.check(book)
     assert errors == []
     assert ('(added: evidence-3 "証拠3：コーディング能力でもオープンウェイトが…"; '
             'removed: evidence-2 "Evidence 2: hallucinati…")') in str(warnings[0])
-    state = translation.page_state(book, "en", "x.md")
+    state = tracking.page_state(book, "en", "x.md")
     assert (state.state, state.original_lang, state.since) == ("stale", "ja", None)
     assert [s.id for s in state.changes.added] == ["evidence-3"]
 
@@ -259,7 +260,7 @@ def test_added_and_removed_sections_are_summarised_without_failing(tmp_path):
 def test_a_new_title_is_reported_as_the_top_of_the_page(tmp_path):
     docs = recorded(tmp_path)
     (docs / "ja/x.md").write_text(JA.replace("description: 三つの証拠を確かめる。", "description: 証拠を確かめる。"), encoding="utf-8")
-    _, warnings = translation.check(scan(docs))
+    _, warnings = tracking.check(scan(docs))
     assert "(changed: _top (title, description, text above the first heading))" in str(warnings[0])
 
 
@@ -268,12 +269,12 @@ def test_stale_since_is_the_date_of_the_originals_last_commit(tmp_path):
     (docs / "ja/x.md").write_text(JA + "\n追記。\n", encoding="utf-8")
     book = scan(docs)
     dates = {"docs/ja/x.md": datetime.datetime(2026, 2, 1, 9, 30, tzinfo=datetime.timezone.utc)}
-    assert translation.page_state(book, "en", "x.md", dates).since == datetime.date(2026, 2, 1)
+    assert tracking.page_state(book, "en", "x.md", dates).since == datetime.date(2026, 2, 1)
 
 
 def test_a_page_in_one_language_only_is_missing_in_the_other(tmp_path):
     book = scan(make_docs(tmp_path, {"ja/x.md": JA, "en/.keep.md": ""}))
-    state = translation.page_state(book, "en", "x.md")
+    state = tracking.page_state(book, "en", "x.md")
     assert (state.state, state.original_lang) == ("missing", "ja")
 
 
@@ -282,7 +283,7 @@ def test_a_page_in_one_language_only_is_missing_in_the_other(tmp_path):
 
 def bad(tmp_path: Path, en: str, ja: str | None = JA) -> list[str]:
     pages = {"en/x.md": en} | ({"ja/x.md": ja} if ja else {"ja/other.md": JA})
-    errors, _ = translation.check(scan(make_docs(tmp_path, pages)))
+    errors, _ = tracking.check(scan(make_docs(tmp_path, pages)))
     return [str(e) for e in errors]
 
 
@@ -320,7 +321,7 @@ def test_a_section_id_missing_from_a_current_translation_fails_with_both_paths(t
     docs = recorded(tmp_path)
     en = (docs / "en/x.md").read_text(encoding="utf-8").replace("{#evidence-2}", "{#evidence-two}")
     (docs / "en/x.md").write_text(en, encoding="utf-8")
-    errors, _ = translation.check(scan(docs))
+    errors, _ = tracking.check(scan(docs))
     assert [str(e) for e in errors] == [
         "docs/en/x.md: section #evidence-2 of docs/ja/x.md:14 is missing here — "
         "add the heading with {#evidence-2} to docs/en/x.md, or remove it from both",
@@ -331,7 +332,7 @@ def test_a_section_id_missing_from_a_current_translation_fails_with_both_paths(t
 def test_update_refuses_a_translation_whose_section_ids_differ(tmp_path):
     docs = make_docs(tmp_path, {"ja/x.md": JA, "en/x.md": EN.replace("{#evidence-2}", "{#evidence-3}")})
     with pytest.raises(BookErrors) as caught:
-        translation.update(scan(docs), "en", "x.md")
+        tracking.update(scan(docs), "en", "x.md")
     assert "section #evidence-2 of docs/ja/x.md:14 is missing here" in str(caught.value)
     assert "translation:" not in (docs / "en/x.md").read_text(encoding="utf-8")
 
@@ -339,25 +340,25 @@ def test_update_refuses_a_translation_whose_section_ids_differ(tmp_path):
 def test_update_needs_to_know_the_original_when_it_is_ambiguous(tmp_path):
     docs = make_docs(tmp_path, {"ja/x.md": JA, "en/x.md": EN, "fr/x.md": EN})
     with pytest.raises(BookErrors, match="--from LANG"):
-        translation.update(scan(docs), "en", "x.md")
-    assert translation.update(scan(docs), "en", "x.md", source="ja") is True
+        tracking.update(scan(docs), "en", "x.md")
+    assert tracking.update(scan(docs), "en", "x.md", source="ja") is True
 
 
 def test_the_direction_is_per_page(tmp_path):
     docs = make_docs(tmp_path, {"ja/x.md": JA, "en/x.md": EN, "ja/y.md": JA, "en/y.md": EN})
     book = scan(docs)
-    translation.update(book, "en", "x.md")
-    translation.update(book, "ja", "y.md")
+    tracking.update(book, "en", "x.md")
+    tracking.update(book, "ja", "y.md")
     book = scan(docs)
-    assert translation.check(book) == ([], [])
-    assert [translation.page_state(book, l, r).state for l, r in [("en", "x.md"), ("ja", "y.md"), ("en", "y.md")]] == [
+    assert tracking.check(book) == ([], [])
+    assert [tracking.page_state(book, l, r).state for l, r in [("en", "x.md"), ("ja", "y.md"), ("en", "y.md")]] == [
         "current", "current", "original"]
 
 
 def test_two_versions_without_a_record_are_flagged(tmp_path):
     docs = make_docs(tmp_path, {"ja/x.md": JA, "en/x.md": EN, "ja/y.md": JA, "en/y.md": EN})
-    translation.update(scan(docs), "en", "x.md")
-    errors, warnings = translation.check(scan(docs))
+    tracking.update(scan(docs), "en", "x.md")
+    errors, warnings = tracking.check(scan(docs))
     assert errors == []
     assert [str(w).split(" — ")[0] for w in warnings] == [
         "docs/en/y.md:1: neither this page nor docs/ja/y.md has a translation: record, so nothing tells when one falls behind the other"
@@ -376,9 +377,9 @@ def test_banner_points_at_the_original(tmp_path):
     docs = recorded(tmp_path)
     (docs / "ja/x.md").write_text(JA + "\n追記。\n", encoding="utf-8")
     book = scan(docs)
-    stale = translation.page_state(book, "en", "x.md")
+    stale = tracking.page_state(book, "en", "x.md")
     assert banner(stale, "en/x/", "ja", True) == {"original_lang_name": "Japanese", "href": "../../x/", "lang": "ja", "since": None}
-    assert banner(translation.page_state(book, "ja", "x.md"), "x/", "ja", True) is None
+    assert banner(tracking.page_state(book, "ja", "x.md"), "x/", "ja", True) is None
 
 
 def test_status_table_lists_every_page_with_links_to_both_versions(tmp_path):
@@ -407,16 +408,16 @@ def test_status_table_lists_every_page_with_links_to_both_versions(tmp_path):
 @pytest.mark.parametrize("broken", ["translation: ja\n", "translation:\n  from: ja\n  hash: 12\n  sections: none\n"])
 def test_update_repairs_a_malformed_record(tmp_path, broken):
     docs = make_docs(tmp_path, {"ja/x.md": JA, "en/x.md": with_record(EN, broken)})
-    assert translation.check(scan(docs))[0] != []
-    translation.update(scan(docs), "en", "x.md")
-    assert translation.check(scan(docs)) == ([], [])
+    assert tracking.check(scan(docs))[0] != []
+    tracking.update(scan(docs), "en", "x.md")
+    assert tracking.check(scan(docs)) == ([], [])
 
 
 def test_update_refuses_an_original_that_cannot_be(tmp_path):
     docs = recorded(tmp_path)
     with pytest.raises(BookErrors, match="a page cannot translate itself"):
-        translation.update(scan(docs), "en", "x.md", source="en")
+        tracking.update(scan(docs), "en", "x.md", source="en")
     with pytest.raises(BookErrors, match="docs/ja/x.md: cannot record this page as a translation from en: docs/en/x.md is itself a translation"):
-        translation.update(scan(docs), "ja", "x.md", source="en")
+        tracking.update(scan(docs), "ja", "x.md", source="en")
     with pytest.raises(BookErrors, match="cannot tell which language this page translates"):
-        translation.update(scan(docs), "ja", "x.md")
+        tracking.update(scan(docs), "ja", "x.md")

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from book import translation
+from book.translations import tracking
 from book.commands import translations
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -36,8 +36,8 @@ def record_english(capsys, root: Path) -> None:
 
 
 def test_the_books_translations_have_valid_records():
-    book = translation.scan(ROOT / "docs", shown_root="docs")
-    errors, _ = translation.check(book)
+    book = tracking.scan(ROOT / "docs", shown_root="docs")
+    errors, _ = tracking.check(book)
     assert [str(e) for e in errors] == []
     unrecorded = [p.shown for p in book.pages.values() if p.lang == "en" and not p.is_translation]
     assert unrecorded == [], "every English page is a recorded translation of its Japanese original"
@@ -99,7 +99,7 @@ def test_update_rejects_a_path_outside_the_language_folders(book_copy, capsys):
 def test_stale_since_comes_from_one_git_log(book_copy, capsys):
     if shutil.which("git") is None:
         pytest.skip("git is not installed")
-    from book import history
+    from book.site import history
 
     record_english(capsys, book_copy)
     git = ["git", "-c", "user.name=t", "-c", "user.email=t@example.org", "-c", "commit.gpgsign=false"]
@@ -111,9 +111,9 @@ def test_stale_since_comes_from_one_git_log(book_copy, capsys):
     original.write_text(original.read_text(encoding="utf-8") + "\n追記。\n", encoding="utf-8")
     subprocess.run([*git, "commit", "-qam", "two"], cwd=book_copy, check=True, env={**env, "GIT_COMMITTER_DATE": "2026-03-04T12:00:00+00:00"})
 
-    book = translation.scan(book_copy / "docs", shown_root="docs")
+    book = tracking.scan(book_copy / "docs", shown_root="docs")
     dates = history.last_changed(book_copy)
-    state = translation.page_state(book, "en", "about.md", dates)
+    state = tracking.page_state(book, "en", "about.md", dates)
     assert (state.state, str(state.since)) == ("stale", "2026-03-04")
-    assert translation.page_state(book, "en", "index.md", dates).state == "current"
-    assert translation.page_state(book, "en", "about.md", history.last_changed(book_copy / "nowhere")).since is None
+    assert tracking.page_state(book, "en", "index.md", dates).state == "current"
+    assert tracking.page_state(book, "en", "about.md", history.last_changed(book_copy / "nowhere")).since is None

@@ -20,10 +20,10 @@ import sys
 import tempfile
 from pathlib import Path
 
-from book import bench_builds as builds
-from book import bench_pages as pages
-from book import bench_report as report
-from book import baseline
+from book.bench import builds
+from book.bench import pages
+from book.bench import report
+from book.bench import baseline
 
 ROOT = Path(__file__).resolve().parents[3]
 FULL = {"build": 7, "charts": 5, "scale": 3, "rebuild": 5, "sizes": (10, 50, 200)}

@@ -18,7 +18,12 @@ from pathlib import Path
 
 import yaml
 
-from book import charts, facts, glossary, parity, translation
+from book.charts import render
+from book.checks import facts
+from book.site import glossary
+from book.checks import parity
+from book.markdown import headings
+from book.translations import tracking
 from book.commands import check_site
 from book.errors import BookError
 
@@ -49,18 +54,18 @@ def source_problems(root: Path, langs: list[str]) -> tuple[list[BookError], list
         texts = {lang: (f"docs/{lang}/{page}", (docs / lang / page).read_text(encoding="utf-8"))
                  for lang in langs if (docs / lang / page).is_file()}
         for shown, text in texts.values():
-            errors += parity.heading_problems(shown, text)
+            errors += headings.heading_problems(shown, text)
         for lang in others:
             if lang in texts:
                 errors += parity.section_id_mismatches(texts[original], texts[lang])
                 errors += facts.table_mismatches(texts[original], texts[lang])
-    errors += charts.check_book(docs, langs, lambda path: path.relative_to(root).as_posix())
+    errors += render.check_book(docs, langs, lambda path: path.relative_to(root).as_posix())
     for lang in langs:
         try:
             glossary.load(docs / lang / "glossary.md")
         except BookError as error:
             errors.append(error)
-    tracked_errors, warnings = translation.check(translation.scan(docs, langs, shown_root="docs", root=root))
+    tracked_errors, warnings = tracking.check(tracking.scan(docs, langs, shown_root="docs", root=root))
     return errors + tracked_errors, warnings
 
 

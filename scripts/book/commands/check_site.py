@@ -18,7 +18,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from book import htmlcheck, linkcheck
+from book.checks import validator
+from book.checks import links
 from book.errors import BookError
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -40,14 +41,14 @@ def check_site(site: Path, site_url: str, root: Path = ROOT) -> list[BookError]:
     """Links, IDs and content text in one built edition, then its HTML validity."""
     if not (site / "index.html").is_file():
         return [BookError(str(site), None, "no built site here", "build it first: make build (or make offline)")]
-    errors = linkcheck.check_links(site, root, site_url)
-    errors += linkcheck.check_ids(site, root)
-    errors += linkcheck.check_content_access(site, root)
+    errors = links.check_links(site, root, site_url)
+    errors += links.check_ids(site, root)
+    errors += links.check_content_access(site, root)
     return errors
 
 
 def check_html(site: Path, root: Path = ROOT) -> list[BookError]:
-    return htmlcheck.validate(site, root)
+    return validator.validate(site, root)
 
 
 def check_markdown(root: Path = ROOT) -> list[BookError]:
@@ -109,7 +110,7 @@ def main(argv: list[str] | None = None) -> int:
         if "html" in only:
             errors += check_html(site, root)
         if args.external:
-            for url in linkcheck.external_links(site, args.site_url):
+            for url in links.external_links(site, args.site_url):
                 print(f"external (not fetched): {url}")
     if "markdown" in only:
         errors += check_markdown(root)

@@ -8,7 +8,7 @@ import shutil
 import sys
 from pathlib import Path
 
-from book import offline
+from book.editions import offline
 from book.commands import site_build
 
 ROOT = Path(__file__).resolve().parents[3]

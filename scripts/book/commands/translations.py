@@ -11,11 +11,11 @@ import argparse
 import sys
 from pathlib import Path
 
-from book import translation
+from book.translations import tracking
 from book.errors import BookError, BookErrors
 
 
-def _locate(book: translation.Book, page: str) -> tuple[str, str]:
+def _locate(book: tracking.Book, page: str) -> tuple[str, str]:
     """(language, path inside its folder) of a page path given on the command line."""
     path = Path(page).resolve()
     if not path.is_relative_to(book.docs_dir):
@@ -27,8 +27,8 @@ def _locate(book: translation.Book, page: str) -> tuple[str, str]:
     return lang, rel
 
 
-def check(book: translation.Book, strict: bool) -> int:
-    errors, warnings = translation.check(book)
+def check(book: tracking.Book, strict: bool) -> int:
+    errors, warnings = tracking.check(book)
     for problem in sorted(errors + warnings, key=lambda e: (e.path, e.line or 0)):
         print(problem, file=sys.stderr)
     if errors or warnings:
@@ -41,7 +41,7 @@ def check(book: translation.Book, strict: bool) -> int:
     return 1 if errors or (warnings and strict) else 0
 
 
-def update(book: translation.Book, pages: list[str], all_: bool, source: str | None) -> int:
+def update(book: tracking.Book, pages: list[str], all_: bool, source: str | None) -> int:
     targets = [(p.lang, p.rel) for p in book.pages.values() if p.is_translation] if all_ else []
     failures = []
     for page in pages:
@@ -51,7 +51,7 @@ def update(book: translation.Book, pages: list[str], all_: bool, source: str | N
             failures += error.errors
     for lang, rel in targets:
         try:
-            changed = translation.update(book, lang, rel, source)
+            changed = tracking.update(book, lang, rel, source)
         except BookErrors as error:
             failures += error.errors
             continue
@@ -76,7 +76,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.command == "update" and not (args.pages or args.all):
         parser.error("update needs PAGE paths or --all")
-    book = translation.scan(args.docs, shown_root=args.docs.rstrip("/"))
+    book = tracking.scan(args.docs, shown_root=args.docs.rstrip("/"))
     if args.command == "check":
         return check(book, args.strict)
     return update(book, args.pages, args.all, args.source)

@@ -2,25 +2,10 @@
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
 from pathlib import Path
 
 from book.errors import BookError
-
-HEADING = re.compile(r"^(?P<hashes>#{1,6})\s+(?P<text>.*?)\s*(?:\{(?P<attrs>[^}]*)\})?\s*$")
-EXPLICIT_ID = re.compile(r"(?:^|\s)#(?P<id>[^\s}]+)")
-VALID_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
-# A fenced code block opens or closes (up to 3 spaces of indent, 3 or more backticks or tildes).
-FENCE = re.compile(r"^\s{0,3}(?P<fence>`{3,}|~{3,})")
-
-
-@dataclass(frozen=True)
-class Heading:
-    line: int
-    level: int
-    text: str
-    id: str | None
+from book.markdown.headings import headings
 
 
 def pages(docs: Path, lang: str) -> list[str]:
@@ -43,44 +28,6 @@ def missing_counterparts(docs: Path, languages: list[str]) -> list[BookError]:
     return errors
 
 
-def headings(text: str) -> list[Heading]:
-    """ATX headings outside code fences, with their explicit {#id} if any."""
-    found, fenced = [], False
-    in_front_matter = text.startswith("---\n")
-    for number, line in enumerate(text.splitlines(), start=1):
-        if in_front_matter:
-            if number > 1 and line.strip() == "---":
-                in_front_matter = False
-            continue
-        if FENCE.match(line):
-            fenced = not fenced
-        if fenced:
-            continue
-        match = HEADING.match(line)
-        if match:
-            explicit = EXPLICIT_ID.search(match["attrs"] or "")
-            found.append(Heading(number, len(match["hashes"]), match["text"], explicit and explicit["id"]))
-    return found
-
-
-def heading_problems(path: str, text: str) -> list[BookError]:
-    """Every heading needs an explicit, valid, unique ID: anchors must not depend on the language."""
-    errors, seen = [], {}
-    for heading in headings(text):
-        if heading.id is None:
-            errors.append(BookError(path, heading.line, f"heading {heading.text!r} has no explicit ID",
-                                    "end the heading with an ID shared by both languages, e.g. {#evidence-1}"))
-        elif not VALID_ID.match(heading.id):
-            errors.append(BookError(path, heading.line, f"heading ID #{heading.id} is not lowercase letters, digits and hyphens",
-                                    "use an ID such as #evidence-1"))
-        elif heading.id in seen:
-            errors.append(BookError(path, heading.line, f"heading ID #{heading.id} is already used on line {seen[heading.id]}",
-                                    "give each heading its own ID"))
-        else:
-            seen[heading.id] = heading.line
-    return errors
-
-
 def section_id_mismatches(original: tuple[str, str], translation: tuple[str, str]) -> list[BookError]:
     """Section IDs present in one language and not the other, or in another order."""
     (path_a, text_a), (path_b, text_b) = original, translation
@@ -99,7 +46,10 @@ def section_id_mismatches(original: tuple[str, str], translation: tuple[str, str
     common_a = [i for i in ids_a if i in ids_b]
     common_b = [i for i in ids_b if i in ids_a]
     if not errors and common_a != common_b:
-        first = next(j for j, (x, y) in enumerate(zip(common_a, common_b)) if x != y)
+        # A repeated ID can make one list a prefix of the other: then they part where the shorter ends.
+        first = next((j for j, (x, y) in enumerate(zip(common_a, common_b)) if x != y), min(len(common_a), len(common_b)))
+        if first == len(common_b):
+            first -= 1
         line = next(h.line for h in b if h.id == common_b[first])
         errors.append(BookError(path_b, line, f"sections are in another order than in {path_a} (#{common_b[first]} where #{common_a[first]} is expected)",
                                 "order the sections as in the original"))

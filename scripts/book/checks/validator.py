@@ -8,7 +8,7 @@ import subprocess
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from book import linkcheck
+from book.checks import links
 from book.errors import BookError, collapse_repeats
 
 VNU_JAR = Path("node_modules/vnu-jar/build/dist/vnu.jar")
@@ -40,8 +40,8 @@ def validate(site: Path, root: Path, label: str | None = None) -> list[BookError
 
 
 def _report(site: Path, root: Path, messages: list[dict], label: str | None) -> list[BookError]:
-    site_label = (label if label is not None else linkcheck._label(site, root)) + "/"
-    pages = linkcheck.read_site(site)
+    site_label = (label if label is not None else links._label(site, root)) + "/"
+    pages = links.read_site(site)
     keyed = []
     for message in messages:
         if message.get("type") not in ("error", "non-document-error"):

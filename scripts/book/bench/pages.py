@@ -1,4 +1,4 @@
-"""What a reader downloads on a first visit, measured in Chromium against a site served with gzip (book.serve).
+"""What a reader downloads on a first visit, measured in Chromium against a site served with gzip (book.site.serve).
 
 Each page is opened in a fresh browser context (an empty cache) and every response is recorded with its
 encoded size (Content-Length: the bytes on the wire, gzipped where a static host would gzip) and its kind.
@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from book.serve import serve
+from book.site.serve import serve
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",

@@ -15,7 +15,8 @@ from dataclasses import dataclass
 
 import yaml
 
-from book import frontmatter, parity
+from book.markdown import frontmatter
+from book.markdown import headings
 from book.errors import BookError
 
 KEY = "translation"
@@ -56,7 +57,7 @@ def split_sections(matter: frontmatter.FrontMatter) -> dict[str, Section]:
     lines = matter.lines
     heads, seen = [], set()
     body = "\n" * (matter.body_first_line - 1) + matter.body  # blank front matter: same line numbers
-    for heading in parity.headings(body):
+    for heading in headings.headings(body):
         if heading.id and heading.id not in seen:  # a repeated ID stays in the section before (parity reports it)
             seen.add(heading.id)
             heads.append(heading)

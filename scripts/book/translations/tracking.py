@@ -22,9 +22,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from book import frontmatter, parity
+from book.markdown import frontmatter
+from book.checks import parity
 from book.errors import BookError, BookErrors
-from book.translation_record import (KEY, TOP, TOP_LABEL, UPDATE, Record, Section, declared_source, page_hash,
+from book.translations.record import (KEY, TOP, TOP_LABEL, UPDATE, Record, Section, declared_source, page_hash,
                                      parse_record, render_record, split_sections)
 
 

@@ -1,6 +1,6 @@
 """A static file server that compresses text like a static host does, for browser tests and benchmarks.
 
-    python -m book.serve site/ [--port 8000]
+    python -m book.site.serve site/ [--port 8000]
 
 In code: `with serve(Path("site")) as url: ...` binds 127.0.0.1 on a free port and stops on exit;
 `serve(site, mount="/book/")` serves it below a path, as GitHub Pages serves a project site.

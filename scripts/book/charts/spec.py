@@ -21,10 +21,10 @@ from dataclasses import dataclass
 import yaml
 
 from book.errors import BookError
-from book.frontmatter import LOADER
-from book.parity import FENCE
-from book.numbers import EXAMPLES, NotANumber, Number, parse_number
-from book.tables import Table, parse_table, starts_table
+from book.markdown.frontmatter import LOADER
+from book.markdown.fences import FENCE
+from book.markdown.numbers import EXAMPLES, NotANumber, Number, parse_number
+from book.markdown.tables import Table, parse_table, starts_table
 
 TYPES = ("bar", "hbar", "scatter")
 REQUIRED = ("id", "type", "labels", "values", "title", "caption")

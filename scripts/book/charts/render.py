@@ -15,12 +15,12 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from book import chart_spec as chart_spec_module
-from book import figures as figures_module
-from book.chart_spec import Chart, find_charts
+from book.charts import spec as chart_spec_module
+from book.charts import figures as figures_module
+from book.charts.spec import Chart, find_charts
 from book.errors import BookError
-from book.figures import build_figure, describe, height
-from book.tables import escape_html
+from book.charts.figures import build_figure, describe, height
+from book.markdown.tables import escape_html
 
 PLOTLY_PATH = "assets/vendor/plotly.min.js"
 SAME_DATA = {"ja": "下の表に同じデータがあります。", "en": "The table below has the same data."}

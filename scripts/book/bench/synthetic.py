@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from book import translation
+from book.translations import tracking
 
 PART_SIZE = 10
 SECTIONS = ("background", "evidence", "outlook")
@@ -119,14 +119,14 @@ def write_docs(docs: Path, pages: int) -> None:
             path = folder / rel
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(text, encoding="utf-8")
-    book = translation.scan(docs, list(LANGS))
+    book = tracking.scan(docs, list(LANGS))
     for lang, rel in sorted(book.pages):
         if lang == "en":
-            translation.update(book, "en", rel, "ja")
+            tracking.update(book, "en", rel, "ja")
 
 
 def settings(pages: int) -> dict:
-    """What `book.baseline.write` needs to build the same book plainly."""
+    """What `book.bench.baseline.write` needs to build the same book plainly."""
     return {"site_name": TEXT["en"]["site"], "nav": nav(pages),
             "languages": [{"locale": "ja", "name": "日本語", "default": True},
                           {"locale": "en", "name": "English"}]}

@@ -1,6 +1,6 @@
 """Builds for `make bench`, each a child process timed by wall clock with its peak memory (children included).
 
-The book's builds are the commands `make build` runs; the baseline's is `book.baseline`'s. Every build
+The book's builds are the commands `make build` runs; the baseline's is `book.bench.baseline`'s. Every build
 writes into a folder of the caller's, never site/ or build/.
 """
 
@@ -19,8 +19,11 @@ import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
-from book import baseline, bench_probe, offline, synthetic
-from book.serve import free_port
+from book.bench import baseline
+from book.bench import probe
+from book.editions import offline
+from book.bench import synthetic
+from book.site.serve import free_port
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -102,7 +105,7 @@ def chart_runs(work: Path, mode: str) -> tuple[float, dict]:
     """A full build with no chart cache and the chart step timed in-process or turned off: (seconds, probe totals)."""
     probe = work / "probe"
     probe.mkdir(parents=True, exist_ok=True)
-    (probe / "sitecustomize.py").write_text(bench_probe.SITECUSTOMIZE, encoding="utf-8")
+    (probe / "sitecustomize.py").write_text(probe.SITECUSTOMIZE, encoding="utf-8")
     out = probe / f"totals-{mode}.jsonl"
     out.unlink(missing_ok=True)
     environ = {**no_cache(work), "BOOK_BENCH_CHARTS": mode, "BOOK_BENCH_PROBE_OUT": str(out)}

@@ -6,8 +6,8 @@ import datetime
 import html
 from collections.abc import Mapping
 
-from book import languages
-from book.translation import Book, PageState, page_state
+from book.site import languages
+from book.translations.tracking import Book, PageState, page_state
 
 MARKER = "<!-- translation-status -->"
 # Each language's name, in the reader's language.

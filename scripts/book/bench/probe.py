@@ -14,9 +14,9 @@ import json
 import os
 import time
 
-from book import charts
+from book.charts import render
 
-SITECUSTOMIZE = 'import os\nif os.environ.get("BOOK_BENCH_CHARTS"):\n    import book.bench_probe\n'
+SITECUSTOMIZE = 'import os\nif os.environ.get("BOOK_BENCH_CHARTS"):\n    import book.bench.probe\n'
 _totals = {"render_s": 0.0, "charts": 0, "pages": 0, "check_s": 0.0}
 
 
@@ -50,11 +50,11 @@ def _write() -> None:
 
 def install(mode: str) -> None:
     if mode == "off":
-        charts.render_charts = lambda markdown, *args, **kwargs: (markdown, 0)
-        charts.check_book = lambda *args, **kwargs: []
+        render.render_charts = lambda markdown, *args, **kwargs: (markdown, 0)
+        render.check_book = lambda *args, **kwargs: []
     elif mode == "time":
-        charts.render_charts = _timed_render(charts.render_charts)
-        charts.check_book = _timed_check(charts.check_book)
+        render.render_charts = _timed_render(render.render_charts)
+        render.check_book = _timed_check(render.check_book)
         atexit.register(_write)
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import html
 import math
 
-from book.chart_spec import Chart, Row
+from book.charts.spec import Chart, Row
 
 # Series colours keep 3:1 contrast against both the light and the dark page background.
 COLOURS = ("#1a8a7d", "#b86e00", "#3b82c4", "#c2548a", "#7a6fd6")

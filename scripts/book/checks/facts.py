@@ -6,8 +6,8 @@ import re
 import unicodedata
 
 from book.errors import BookError
-from book.parity import FENCE
-from book.tables import Table, parse_table, starts_table
+from book.markdown.fences import FENCE
+from book.markdown.tables import Table, parse_table, starts_table
 
 # A number as written in a cell: digits with decimal points and thousands commas (full-width folded).
 NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
