@@ -8,9 +8,11 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONPATH := $(CURDIR)/scripts
-export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 1767225600)
+# Names and dates come from book.project, where each is written once.
+PROJECT = $(shell PYTHONPATH=scripts $(PYTHON) -c 'from book import project; print(project.$(1))')
+export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || $(call PROJECT,FALLBACK_EPOCH))
 
-OFFLINE_ZIP := build/edge-of-intelligence-offline.zip
+OFFLINE_ZIP := build/$(call PROJECT,ZIP_NAME)
 
 .PHONY: help setup serve build offline check test bench clean lock cover translations-check translations-update
 

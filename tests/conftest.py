@@ -14,6 +14,8 @@ from pathlib import Path
 
 import pytest
 
+from book import project
+
 ROOT = Path(__file__).resolve().parents[1]
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -54,7 +56,7 @@ def chart_cache(tmp_path_factory) -> Path:
 def site_build(tmp_path_factory) -> subprocess.CompletedProcess:
     """`make build`: the offline edition and its zip, then the online site with the zip in it."""
     out = tmp_path_factory.mktemp("build")
-    site, zip_path = out / "site", out / "edge-of-intelligence-offline.zip"
+    site, zip_path = out / "site", out / project.ZIP_NAME
     command = [sys.executable, "-m", "book.commands.build", "--site-dir", str(site), "--zip", str(zip_path)]
     result = subprocess.run(command, capture_output=True, text=True, env=build_env(), cwd=ROOT)
     assert result.returncode == 0, result.stdout + result.stderr

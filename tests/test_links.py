@@ -10,11 +10,12 @@ from pathlib import Path
 
 import pytest
 
+from book import project
 from book.checks import links
 from book.commands import check_site
 from conftest import ROOT, build_env, copy_book
 
-SITE_URL = "https://edge-of-intelligence.github.io/book/"
+SITE_URL = project.config()["site_url"]
 
 
 def test_the_book_links_resolve(site):

@@ -11,11 +11,12 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
+from book import project
 from book.editions import offline
 from browser import record_requests, search
 from conftest import ROOT, build_env
 
-TOP = "edge-of-intelligence"
+TOP = project.NAME
 
 
 @pytest.fixture(scope="module")
@@ -79,7 +80,7 @@ def test_stale_files_never_reach_the_zip(tmp_path):
 
 
 def test_online_pages_link_the_download_with_its_size(site, offline_zip):
-    assert (site / "downloads" / "edge-of-intelligence-offline.zip").read_bytes() == offline_zip.read_bytes()
+    assert (site / "downloads" / project.ZIP_NAME).read_bytes() == offline_zip.read_bytes()
     for page, label in [("part-1/1-1/index.html", "オフライン版をダウンロード"), ("en/part-1/1-1/index.html", "Download for offline reading")]:
         html = (site / page).read_text(encoding="utf-8")
         assert label in html and " MB)" in html or " KB)" in html

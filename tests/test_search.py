@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from urllib.parse import unquote
 
 import pytest
@@ -143,3 +144,15 @@ def test_search_links_load_what_they_need(browser, site_url):
     assert first.split("#")[0].split("?")[0] == "part-1/1-6/"
     assert any("/workers/search." in r for r in search_requests(requests))
     context.close()
+
+
+@pytest.mark.parametrize("lang", sorted(search_index.SETTINGS))
+def test_search_settings_match_the_themes_own(lang):
+    """Upgrade guard: each language's separator and pipeline are the ones Material's language partial gives."""
+    import jinja2
+    import material
+
+    theme = jinja2.Environment(loader=jinja2.FileSystemLoader(Path(material.__file__).parent / "templates"))
+    partial = theme.get_template(f"partials/languages/{lang}.html").module
+    pipeline = [step.strip() for step in partial.t("search.config.pipeline").split(",") if step.strip()]
+    assert search_index.SETTINGS[lang] == {"separator": partial.t("search.config.separator"), "pipeline": pipeline}

@@ -5,7 +5,9 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 
-SITE_URL = "https://edge-of-intelligence.github.io/book/"
+from book import project
+
+SITE_URL = project.config()["site_url"]
 LOCALES = {"ja": "ja_JP", "en": "en_US"}
 
 

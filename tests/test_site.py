@@ -9,10 +9,11 @@ from importlib import metadata
 from pathlib import Path
 
 
+from book import project
 from book.checks import parity
 from conftest import ROOT
 
-LANGS = ["ja", "en"]
+LANGS = project.languages()
 LICENCE = "https://creativecommons.org/licenses/by/4.0/"
 ORIGINAL_REPO = "https://github.com/Leading-AI-IO/edge-ai-intelligence"
 
@@ -156,7 +157,7 @@ def test_makefile_silences_only_the_mkdocs_2_banner():
 
 
 def test_every_page_links_its_own_source_and_shows_its_last_update(site):
-    edit_base = "https://github.com/edge-of-intelligence/book/edit/main/docs/"
+    edit_base = project.config()["repo_url"] + "/edit/main/docs/"
     for path, page in built_pages(site).items():
         lang = page_lang(path)
         source = path.removeprefix("en/").removesuffix("index.html").rstrip("/") or "index"

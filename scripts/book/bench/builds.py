@@ -21,7 +21,7 @@ from pathlib import Path
 
 from book.bench import baseline
 from book.bench import probe
-from book.editions import offline
+from book import project
 from book.bench import synthetic
 from book.site.serve import free_port
 
@@ -74,7 +74,7 @@ def book_full(work: Path, environ: dict[str, str] | None = None) -> tuple[Run, P
 
 def edition_zip(work: Path) -> Path:
     """Where `book_full(work)` leaves the offline zip."""
-    return work / "edition" / offline.ZIP_NAME
+    return work / "edition" / project.ZIP_NAME
 
 
 def book_online(work: Path, zip_path: Path, environ: dict[str, str] | None = None) -> tuple[Run, Path]:

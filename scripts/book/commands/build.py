@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 from book.commands import offline, site_build
-from book.editions.offline import ZIP_NAME
+from book.project import ZIP_NAME
 
 ROOT = Path(__file__).resolve().parents[3]
 

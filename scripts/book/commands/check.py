@@ -16,8 +16,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-import yaml
-
+from book import project
 from book.charts import render
 from book.checks import facts
 from book.site import glossary
@@ -28,21 +27,6 @@ from book.commands import check_site
 from book.errors import BookError
 
 ROOT = Path(__file__).resolve().parents[3]
-
-
-def languages(root: Path) -> list[str]:
-    """The languages mkdocs.yml builds, read from the i18n plugin's settings."""
-    text = (root / "mkdocs.yml").read_text(encoding="utf-8")
-    config = yaml.load(text, Loader=_IgnoreTags)
-    plugins = {k: v for p in config["plugins"] for k, v in (p.items() if isinstance(p, dict) else [(p, {})])}
-    return [l["locale"] for l in plugins["i18n"]["languages"] if l.get("build", True)]
-
-
-class _IgnoreTags(yaml.SafeLoader):
-    """mkdocs.yml uses !ENV and python tags; reading the language list needs neither."""
-
-
-_IgnoreTags.add_multi_constructor("", lambda loader, suffix, node: None)
 
 
 def source_problems(root: Path, langs: list[str]) -> tuple[list[BookError], list[BookError]]:
@@ -77,7 +61,7 @@ def built_site_problems(root: Path) -> list[BookError]:
     result = subprocess.run(build, cwd=root, capture_output=True, text=True)
     if result.returncode:
         return [BookError("mkdocs.yml", None, f"the strict build failed:\n{result.stderr.strip()}", "fix what the build reports above")]
-    site_url = check_site.DEFAULT_SITE_URL
+    site_url = project.config(root)["site_url"]
     return (check_site.check_site(site, site_url, root) + check_site.check_html(site, root)
             + check_site.check_markdown(root) + check_site.check_workflows(root))
 
@@ -88,7 +72,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--root", type=Path, default=ROOT, help="the project to check (default: this one)")
     args = parser.parse_args(argv)
     root = args.root.resolve()
-    errors, warnings = source_problems(root, languages(root))
+    errors, warnings = source_problems(root, project.languages(root))
     if not errors:
         errors = built_site_problems(root)  # a build of broken sources would only repeat their errors
     for warning in warnings:

@@ -18,14 +18,14 @@ import subprocess
 import sys
 from pathlib import Path
 
+from book import project
 from book.checks import validator
 from book.checks import links
 from book.errors import BookError
 
 ROOT = Path(__file__).resolve().parents[3]
-OFFLINE_SITE = Path("build/offline/edge-of-intelligence")
+OFFLINE_SITE = Path("build/offline") / project.NAME
 CHECKS = ("links", "html", "markdown", "workflows")
-DEFAULT_SITE_URL = "https://edge-of-intelligence.github.io/book/"
 MARKDOWNLINT = Path("node_modules/.bin/markdownlint-cli2")
 # `docs/x.md:12:3 error MD045/no-alt-text Images should have alternate text (alt text) [Context: "..."]`
 LINT_LINE = re.compile(r"^(?P<path>[^:\s][^:]*):(?P<line>\d+)(?::\d+)? (?:error |warning )?(?P<rule>MD\d+)/(?P<names>\S+) (?P<text>.*)$")
@@ -91,7 +91,7 @@ def check_workflows(root: Path = ROOT) -> list[BookError]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("sites", nargs="*", type=Path, help="built editions to check (default: site/ and the offline edition)")
-    parser.add_argument("--site-url", default=os.environ.get("SITE_URL", DEFAULT_SITE_URL),
+    parser.add_argument("--site-url", default=project.site_url(),
                         help="the site_url the online edition was built with (its absolute links are checked as internal)")
     parser.add_argument("--only", default=",".join(CHECKS), help=f"comma-separated subset of {', '.join(CHECKS)}")
     parser.add_argument("--external", action="store_true", help="list the external links (never fetched)")

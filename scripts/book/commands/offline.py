@@ -8,21 +8,21 @@ import shutil
 import sys
 from pathlib import Path
 
+from book import project
 from book.editions import offline
 from book.commands import site_build
 
 ROOT = Path(__file__).resolve().parents[3]
-TOP = "edge-of-intelligence"
 
 
 def make_edition(config_file: Path, zip_path: Path) -> bool:
     """The offline edition built beside `zip_path`, checked and packed into it; False (reasons on stderr) on failure."""
-    edition = zip_path.resolve().parent / "offline" / TOP
+    edition = zip_path.resolve().parent / "offline" / project.NAME
     shutil.rmtree(edition.parent, ignore_errors=True)  # never pack stale files from an earlier build
     if not site_build.build(config_file, edition, {"OFFLINE": "true"}):
         print("offline: the offline build failed (see above)", file=sys.stderr)
         return False
-    offline.prune(edition, search_langs={"ja", "en"})
+    offline.prune(edition, search_langs=set(project.languages(config_file.parent)))
     (edition / "README.txt").write_text(offline.README, encoding="utf-8")
     errors = offline.check_edition(edition)
     for error in errors:
@@ -30,8 +30,7 @@ def make_edition(config_file: Path, zip_path: Path) -> bool:
     if errors:
         print(f"offline: {len(errors)} reference(s) would break the offline edition", file=sys.stderr)
         return False
-    epoch = int(os.environ.get("SOURCE_DATE_EPOCH", "315532800"))
-    offline.zip_edition(edition, zip_path, TOP, epoch)
+    offline.zip_edition(edition, zip_path, project.NAME, project.source_date_epoch())
     print(f"offline: wrote {zip_path} ({zip_path.stat().st_size:,} bytes)")
     return True
 

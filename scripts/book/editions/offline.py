@@ -14,7 +14,6 @@ from book.errors import BookError
 
 # Attributes whose URL the browser loads by itself, as opposed to links a reader may follow.
 # The download, as `make build` and `make offline` write it and the online site offers it.
-ZIP_NAME = "edge-of-intelligence-offline.zip"
 LOADED = {("script", "src"), ("img", "src"), ("link", "href"), ("source", "src"), ("iframe", "src")}
 LINKED = {("a", "href"), ("area", "href")}
 LOADING_RELS = {"stylesheet", "icon", "preload", "modulepreload", "prefetch", "manifest", "apple-touch-icon"}

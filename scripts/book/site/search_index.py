@@ -5,6 +5,13 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+# Each language's word separator and lunr pipeline, as Material's language partials give them
+# (tests/test_search.py checks they still agree after a theme upgrade).
+SETTINGS = {
+    "ja": {"separator": "[\\s\\-\u3000、。，．]+", "pipeline": ["stemmer"]},
+    "en": {"separator": "[\\s\\-]+", "pipeline": ["stopWordFilter"]},
+}
+
 
 def split_by_language(index: dict, languages: dict[str, dict], default_lang: str) -> dict[str, dict]:
     """Split a combined index into one index per language, locations relative to that language's root.
