@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import weakref
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -13,7 +14,10 @@ from mkdocs.structure.files import File
 
 from book import project
 from book.charts import render
+from book.checks import sources
 from book.errors import BookError, BookErrors
+from book.markdown import headings
+from book.references import bibliography, citations
 from book.site import context, glossary, history, languages, markup, not_found, search_index, template_cache
 from book.translations import status, tracking
 
@@ -34,6 +38,8 @@ class Build:
     project_root: Path
     last_changed: dict
     translations: tracking.Book
+    references: list[bibliography.Group]
+    reading_order: list[str]  # the nav's pages, for listing where each reference is cited
     glossaries: dict[str, list] = field(default_factory=dict)
 
     def glossary(self, docs_dir: str, lang: str) -> list:
@@ -99,11 +105,23 @@ def on_pre_build(config):
     )
     root = Path(config.config_file_path).parent
     docs = Path(config.docs_dir)
+    errors, _ = sources.problems(root, langs)  # the same checks as make check; warnings show as banners
+    _raise(errors)
     try:
         translations = tracking.scan(docs, langs, root=project.ROOT)
+        references = bibliography.load(docs / "references.yml", _repo_path(str(docs / "references.yml"), config))
     except BookError as error:
         raise PluginError(str(error)) from None
-    _builds[plugin] = Build(site, root, history.last_changed(project.ROOT), translations)
+    reading_order = _nav_pages(config.nav or [])
+    _builds[plugin] = Build(site, root, history.last_changed(project.ROOT), translations, references, reading_order)
+
+
+def _nav_pages(nav) -> list[str]:
+    """The Markdown pages of mkdocs.yml's nav, in reading order."""
+    if isinstance(nav, str):
+        return [nav] if nav.endswith(".md") else []
+    items = nav.values() if isinstance(nav, dict) else nav
+    return [page for item in items for page in _nav_pages(item)]
 
 
 def on_env(env, config, files):
@@ -127,8 +145,6 @@ def on_files(files, config):
         locale = render.locale_file(lang, project.ROOT / "node_modules" / "plotly.js" / "lib" / "locales", _charts_cache())
         if locale and files.get_file_from_path(render.locale_path(lang)) is None:
             files.append(File.generated(config, render.locale_path(lang), abs_src_path=str(locale)))
-    if _lang(config) == build.site.default:  # every chart checked once, before the first language builds
-        _raise(render.check_book(Path(config.docs_dir), build.site.langs, lambda path: _repo_path(str(path), config)))
     return files
 
 
@@ -154,11 +170,39 @@ def on_page_markdown(markdown, page, config, files):
         raise PluginError(str(error)) from None
     if count:
         page.meta["book_charts"] = True
+    markdown = _cite(markdown, page, build, lang)
     # The translation status page's table is made at each build.
     site = build.site
     return status.fill_status(
         markdown, build.translations, lang, page.url, site.default, site.use_directory_urls, build.last_changed
     )
+
+
+def _cite(markdown: str, page, build: Build, lang: str) -> str:
+    """Citations become numbered links; the References page gets its list, with links back to each citing section."""
+    site, norm = build.site, getattr(page.file, "norm_src_uri", page.file.src_uri)
+    known = bibliography.entries(build.references)
+
+    def url(rel: str) -> str:
+        return languages.relative_url(languages.page_url(rel, lang, site.default, site.use_directory_urls), page.url)
+
+    if norm == citations.REFERENCES_PAGE:
+        docs = Path(page.file.abs_src_path).parents[len(Path(norm).parts)]
+        found = citations.cited_in(docs, lang, build.reading_order, lambda rel: _label(docs / lang / rel))
+        cited = {key: [(name, url(target.split("#")[0]) + _anchor(target)) for name, target in places]
+                 for key, places in found.items()}
+        return markdown.replace(bibliography.MARKER, bibliography.render(build.references, lang, cited))
+    return citations.replace(markdown, lang, known, url(citations.REFERENCES_PAGE))
+
+
+def _anchor(target: str) -> str:
+    return "#" + target.split("#", 1)[1] if "#" in target else ""
+
+
+def _label(path: Path) -> str:
+    """How References names a citing page: its number (1-3, 第2部, Part 2), or its title up to a colon."""
+    title = headings.headings(path.read_text(encoding="utf-8"))[0].text
+    return re.split(r"[.：:]", title, maxsplit=1)[0].strip()
 
 
 def on_page_content(html, page, config, files):

@@ -34,6 +34,20 @@ def mkdocs_build(dest: Path, config: Path = ROOT / "mkdocs.yml", **env: str) -> 
     return subprocess.run(command, capture_output=True, text=True, env=build_env(**env), cwd=config.parent)
 
 
+def marked_charts(lang: str = "ja") -> dict[str, list]:
+    """The charts each page of the book marks, by built page URL (part-1/1-3/), in page order: tests take their
+    expectations from the docs, so a new chart or chapter never breaks a test that was right."""
+    from book.charts.spec import find_charts
+
+    found = {}
+    for path in sorted((ROOT / "docs" / lang).rglob("*.md")):
+        charts = find_charts(path.read_text(encoding="utf-8"), str(path))
+        if charts:
+            rel = path.relative_to(ROOT / "docs" / lang).with_suffix("").as_posix()
+            found[rel.removesuffix("index") if rel.endswith("index") else rel + "/"] = charts
+    return found
+
+
 def copy_book(dest: Path) -> Path:
     """A copy of the book's sources for a test to break; code and packages are linked, not copied."""
     dest.mkdir(parents=True, exist_ok=True)

@@ -11,7 +11,9 @@ from book.markdown import headings
 from conftest import ROOT
 
 DOCS = ROOT / "docs"
-ORIGINAL = ROOT.parent / "shared" / "source" / "part-1.ja.md"
+ORIGINALS = ROOT.parent / "shared" / "source" / "original"
+ORIGINAL = ORIGINALS / "the_edge_of_intelligence_jp.md"
+ORIGINAL_EN = ORIGINALS / "the_edge_of_intelligence_en.md"
 
 # The figures of the original's six-model table and of its evidence (shared/source/evidence-figures.md):
 # label cell, then cells that must stand in the same table row, in both languages.
@@ -153,21 +155,52 @@ def test_every_page_has_a_title_and_a_one_sentence_description():
             assert description and sentences <= 1, f"docs/{lang}/{page}: {description!r}"
 
 
+# The books' and the author's titles are names, not sentences: they may match.
+TITLES = ["AIがあなたのデバイスで動く時代：クラウドの終わりと、エッジの始まり", "ダリオ・アモディの思想と哲学",
+          "生成AI時代の新規事業開発方法論", "The Edge of Intelligence", "The Silence of Intelligence",
+          "Why Open-Weight AI Will Move from Cloud to Your Device, and What It Means for Business and Society",
+          "A Methodology for New Business Development in the Generative AI Era", "SWE-Bench Pro Public Leaderboard",
+          "Vectara Hallucination Leaderboard", "Artificial Analysis Intelligence Index"]
+
+
 @pytest.mark.skipif(not ORIGINAL.is_file(), reason="the original's text is not beside this checkout")
-def test_no_sentence_of_the_original_is_pasted():
+def test_no_sentence_of_the_japanese_original_is_pasted():
     """Names, titles and table cells may match; running Japanese text must be the project's own."""
     def squeeze(text):
         return re.sub(r"\s+", "", text)
 
-    titles = ["AIがあなたのデバイスで動く時代：クラウドの終わりと、エッジの始まり", "ダリオ・アモディの思想と哲学"]
     original = squeeze(ORIGINAL.read_text(encoding="utf-8"))
-    for title in titles:  # the book's and the author's titles are names, not sentences
-        original = original.replace(title, "\0")
-    japanese = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
+    for title in TITLES:
+        original = original.replace(squeeze(title), "\0")
+    prose = re.compile(r"[\u3040-\u309f\u4e00-\u9fff]")  # hiragana and kanji: katakana alone are loanword terms
     window = 25
     for page in PAGES:
         text = squeeze(read("ja", page))
         for start in range(0, max(0, len(text) - window)):
             chunk = text[start : start + window]
-            if len(japanese.findall(chunk)) >= 20 and "|" not in chunk and chunk in original:
+            if len(prose.findall(chunk)) >= 10 and "|" not in chunk and chunk in original:
                 pytest.fail(f"docs/ja/{page}: {chunk!r} is copied from the original — say it in new words")
+
+
+FUNCTION_WORDS = {"the", "of", "to", "a", "in", "is", "that", "it", "for", "on", "with", "as", "by", "be", "are", "this",
+                  "was", "can", "from", "not", "but", "its", "their", "what", "which", "will", "has", "have"}
+
+
+@pytest.mark.skipif(not ORIGINAL_EN.is_file(), reason="the original's text is not beside this checkout")
+def test_no_run_of_ten_words_of_the_english_original_is_pasted():
+    """No run of ten words of running English comes from the author's English edition (tables and titles aside)."""
+    def words(text):
+        for title in TITLES:
+            text = text.replace(title, " ")
+        return re.findall(r"[a-z0-9$%.'-]+", text.lower())
+
+    original = words(ORIGINAL_EN.read_text(encoding="utf-8"))
+    window = 10
+    runs = {tuple(original[i : i + window]) for i in range(len(original) - window + 1)}
+    for page in PAGES:
+        prose = "\n".join(line for line in read("en", page).splitlines() if not line.lstrip().startswith(("|", "caption:", "title:")))
+        text = words(prose)
+        for start in range(len(text) - window + 1):
+            run = tuple(text[start : start + window])
+            if run in runs and len(FUNCTION_WORDS.intersection(run)) >= 3:  # a sentence, not a list of names
+                pytest.fail(f"docs/en/{page}: {' '.join(text[start : start + window])!r} is copied from the original — say it in new words")

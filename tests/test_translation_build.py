@@ -51,16 +51,11 @@ def test_an_edited_original_is_reported_shown_and_cleared(tmp_path):
     assert report.returncode == 0 and "older than" not in report.stdout + report.stderr
 
 
-def test_a_page_missing_in_one_language_shows_the_original_with_a_banner(tmp_path):
+def test_a_page_missing_in_one_language_stops_the_build(tmp_path):
     book = copy_book(tmp_path / "book")
     (book / "docs" / "en" / "about.md").unlink()
-    site = tmp_path / "site"
-    result = mkdocs_build(site, config=book / "mkdocs.yml")
-    assert result.returncode == 0, result.stderr
-    page = (site / "en" / "about" / "index.html").read_text(encoding="utf-8")
-    assert '<html lang="en"' in page
-    assert "This page has not been translated into English yet." in page
-    assert '<div lang="ja">' in page and "この版について" in page.split('<div lang="ja">', 1)[1]
-    status = (site / "en" / "translation-status" / "index.html").read_text(encoding="utf-8")
-    row = next(row for row in status.split("<tbody>", 1)[1].split("<tr>") if "about/" in row)
-    assert "missing" in row
+    result = mkdocs_build(tmp_path / "site", config=book / "mkdocs.yml")
+    assert result.returncode == 1
+    assert ("docs/en/about.md: missing: docs/ja/about.md has no counterpart in en — add docs/en/about.md "
+            "(translate it, or copy the original and mark it untranslated)") in result.stderr
+    assert "Traceback" not in result.stderr

@@ -17,40 +17,11 @@ import sys
 from pathlib import Path
 
 from book import project
-from book.charts import render
-from book.checks import facts
-from book.site import glossary
-from book.checks import parity
-from book.markdown import headings
-from book.translations import tracking
+from book.checks import sources
 from book.commands import check_site
 from book.errors import BookError
 
 ROOT = Path(__file__).resolve().parents[3]
-
-
-def source_problems(root: Path, langs: list[str]) -> tuple[list[BookError], list[BookError]]:
-    """(errors, warnings) found in docs/ without building."""
-    docs = root / "docs"
-    errors = parity.missing_counterparts(docs, langs)
-    original, *others = langs
-    for page in parity.pages(docs, original):
-        texts = {lang: (f"docs/{lang}/{page}", (docs / lang / page).read_text(encoding="utf-8"))
-                 for lang in langs if (docs / lang / page).is_file()}
-        for shown, text in texts.values():
-            errors += headings.heading_problems(shown, text)
-        for lang in others:
-            if lang in texts:
-                errors += parity.section_id_mismatches(texts[original], texts[lang])
-                errors += facts.table_mismatches(texts[original], texts[lang])
-    errors += render.check_book(docs, langs, lambda path: path.relative_to(root).as_posix())
-    for lang in langs:
-        try:
-            glossary.load(docs / lang / "glossary.md")
-        except BookError as error:
-            errors.append(error)
-    tracked_errors, warnings = tracking.check(tracking.scan(docs, langs, shown_root="docs", root=root))
-    return errors + tracked_errors, warnings
 
 
 def built_site_problems(root: Path) -> list[BookError]:
@@ -72,7 +43,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--root", type=Path, default=ROOT, help="the project to check (default: this one)")
     args = parser.parse_args(argv)
     root = args.root.resolve()
-    errors, warnings = source_problems(root, project.languages(root))
+    errors, warnings = sources.problems(root, project.languages(root))
     if not errors:
         errors = built_site_problems(root)  # a build of broken sources would only repeat their errors
     for warning in warnings:
