@@ -24,7 +24,7 @@ QUERIES = {
     "en": [
         ("oligopoly", "en/part-1/1-6/", "oligopoly"),
         ("semiconductor", "en/part-1/1-6/", "semiconductor-analogy"),
-        ("geopolitical", "en/part-1/1-4/", "reason-3"),
+        ("geopolitics", "en/part-1/1-4/", "reason-3"),
         ("crossover", "en/part-1/1-5/", "crossover-point"),
         ("hallucination", "en/part-1/1-3/", "evidence-2"),
     ],
