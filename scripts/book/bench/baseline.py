@@ -15,7 +15,9 @@ from pathlib import Path
 
 import yaml
 
-ROOT = Path(__file__).resolve().parents[2]
+from book import project
+
+ROOT = project.ROOT
 # What the docs' Markdown uses ({#id}s, tables, HTML blocks, footnotes...), as the project's mkdocs.yml enables it.
 MARKDOWN_EXTENSIONS = [
     "abbr", "attr_list", "def_list", "footnotes", "md_in_html", "tables", {"toc": {"permalink": True}},

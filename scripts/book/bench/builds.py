@@ -25,7 +25,7 @@ from book import project
 from book.bench import synthetic
 from book.site.serve import free_port
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = project.ROOT
 
 
 class BuildFailed(RuntimeError):

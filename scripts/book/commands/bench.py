@@ -20,12 +20,13 @@ import sys
 import tempfile
 from pathlib import Path
 
+from book import project
 from book.bench import builds
 from book.bench import pages
 from book.bench import report
 from book.bench import baseline
 
-ROOT = Path(__file__).resolve().parents[3]
+ROOT = project.ROOT
 FULL = {"build": 7, "charts": 5, "scale": 3, "rebuild": 5, "sizes": (10, 50, 200)}
 QUICK = {"build": 1, "charts": 1, "scale": 1, "rebuild": 1, "sizes": (10,)}
 PAGES = [pages.Page(lang + path, lang.rstrip("/") or "ja", kind)

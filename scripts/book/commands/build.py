@@ -10,10 +10,11 @@ import argparse
 import sys
 from pathlib import Path
 
+from book import project
 from book.commands import offline, site_build
 from book.project import ZIP_NAME
 
-ROOT = Path(__file__).resolve().parents[3]
+ROOT = project.ROOT
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -21,7 +21,7 @@ from book.checks import sources
 from book.commands import check_site
 from book.errors import BookError
 
-ROOT = Path(__file__).resolve().parents[3]
+ROOT = project.ROOT
 
 
 def built_site_problems(root: Path) -> list[BookError]:

@@ -23,7 +23,7 @@ from book.checks import validator
 from book.checks import links
 from book.errors import BookError
 
-ROOT = Path(__file__).resolve().parents[3]
+ROOT = project.ROOT
 OFFLINE_SITE = Path("build/offline") / project.NAME
 CHECKS = ("links", "html", "markdown", "workflows")
 MARKDOWNLINT = Path("node_modules/.bin/markdownlint-cli2")

@@ -12,7 +12,7 @@ from book import project
 from book.editions import offline
 from book.commands import site_build
 
-ROOT = Path(__file__).resolve().parents[3]
+ROOT = project.ROOT
 
 
 def make_edition(config_file: Path, zip_path: Path) -> bool:

@@ -28,6 +28,10 @@ _CONTENT_TABLE = re.compile(r"<table>")
 _PRIMARY_SIDEBAR = '<div class="md-sidebar md-sidebar--primary"'
 _SECONDARY_SIDEBAR = '<div class="md-sidebar md-sidebar--secondary"'
 _TOC_NAV = '<nav class="md-nav md-nav--secondary"'
+# The site navigation's sections (one per Part) are each a <nav> named by their title's label, which is empty
+# when the section has an index page (its title is a link): several landmarks with one empty name. The sidebar
+# stays the one navigation landmark; its sections become plain groups.
+_SITE_NAV = '<nav class="md-nav md-nav--primary"'
 _NAV_TAG = re.compile(r"<(/?)nav\b([^>]*)>")
 
 
@@ -47,6 +51,8 @@ def tidy(html: str) -> str:
         html = _plain_navs(html, html.find(_TOC_NAV, secondary), keep_outer=True)
     if 0 <= primary < secondary:
         html = _plain_navs(html, html.find(_TOC_NAV, primary, secondary), keep_outer=False)
+    if primary >= 0:
+        html = _plain_navs(html, html.find(_SITE_NAV, primary), keep_outer=True)
     return html
 
 
@@ -60,7 +66,7 @@ def _plain_navs(html: str, start: int, keep_outer: bool) -> str:
         depth += -1 if closing else 1
         outer = (depth == 0 and closing) or (depth == 1 and not closing)
         if not (keep_outer and outer):
-            attrs = re.sub(r'\s+aria-label="[^"]*"', "", attrs)
+            attrs = re.sub(r'\s+aria-(?:label|labelledby|expanded)="[^"]*"', "", attrs)
             out.append(html[pos:tag.start()] + ("</div>" if closing else f"<div{attrs}>"))
             pos = tag.end()
         if depth == 0:
