@@ -14,7 +14,7 @@ export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || $(cal
 
 OFFLINE_ZIP := build/$(call PROJECT,ZIP_NAME)
 
-.PHONY: help setup serve build offline check test bench clean lock cover translations-check translations-update
+.PHONY: help setup serve build offline check format test-fast test bench clean lock cover translations-check translations-update
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 10
@@ -38,7 +38,7 @@ setup: $(BIN)/.installed node_modules/.installed node_modules/.book/plotly.min.j
 serve: setup $(OFFLINE_ZIP) ## Preview at http://127.0.0.1:8000 (PORT=…), rebuilding on edits
 	SITE_URL=http://127.0.0.1:$(PORT)/ $(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:$(PORT)
 
-$(OFFLINE_ZIP): setup $(shell find docs overrides scripts -type f -not -path '*/__pycache__/*' 2>/dev/null) mkdocs.yml
+$(OFFLINE_ZIP): $(shell find docs overrides scripts -type f -not -path '*/__pycache__/*' 2>/dev/null) mkdocs.yml | setup
 	$(BIN)/python -m book.commands.offline --zip $@
 
 offline: setup ## Build only the offline edition (a zip in build/)
@@ -49,6 +49,13 @@ build: setup ## Build the complete site into site/ (with the offline zip), in on
 
 check: setup ## Fast checks before a pull request (no browser)
 	$(BIN)/python -m book.commands.check $(if $(STRICT),--strict)
+
+format: setup ## Format the Python code and fix what the linter can (ruff)
+	$(BIN)/ruff format scripts tests
+	$(BIN)/ruff check --fix scripts tests
+
+test-fast: setup ## The tests without a browser (about a minute): run before a pull request
+	$(BIN)/python -m pytest -m "not browser"
 
 test: setup ## Every test, browser tests included (installs Chromium when root)
 	scripts/install-browser.sh

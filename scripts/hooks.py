@@ -189,8 +189,9 @@ def _cite(markdown: str, page, build: Build, lang: str) -> str:
     if norm == citations.REFERENCES_PAGE:
         docs = Path(page.file.abs_src_path).parents[len(Path(norm).parts)]
         found = citations.cited_in(docs, lang, build.reading_order, lambda rel: _label(docs / lang / rel))
-        cited = {key: [(name, url(target.split("#")[0]) + _anchor(target)) for name, target in places]
-                 for key, places in found.items()}
+        cited = {
+            key: [(name, url(target.split("#")[0]) + _anchor(target)) for name, target in places] for key, places in found.items()
+        }
         return markdown.replace(bibliography.MARKER, bibliography.render(build.references, lang, cited))
     return citations.replace(markdown, lang, known, url(citations.REFERENCES_PAGE))
 
@@ -237,7 +238,10 @@ def on_template_context(ctx, template_name, config):
 
 
 def on_post_page(output, page, config):
-    return markup.tidy(output)
+    # Each language searches its own index, at its own root.
+    site = _build(config).site
+    base = languages.relative_url(languages.language_root(_page_lang(page), site.default), page.url) or "./"
+    return search_index.search_in_language(markup.tidy(output), base)
 
 
 def on_post_template(output, template_name, config):

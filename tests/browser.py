@@ -14,9 +14,7 @@ def search(page, query: str, timeout: float = 20.0) -> list[str]:
     page.click(box)
     page.fill(box, "")
     page.press(box, "End")
-    page.wait_for_function(
-        "() => !document.querySelector('.md-search-result__item')", timeout=int(timeout * 1000)
-    )
+    page.wait_for_function("() => !document.querySelector('.md-search-result__item')", timeout=int(timeout * 1000))
     deadline = time.monotonic() + timeout
     typed_at = 0.0
     while time.monotonic() < deadline:

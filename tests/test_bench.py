@@ -12,20 +12,41 @@ from numbers import Real
 
 import pytest
 
-from book.bench import report
-from book.bench import synthetic
+from book.bench import report, synthetic
 from book.translations import tracking
 from conftest import ROOT, build_env
 
 pytestmark = pytest.mark.browser  # the download measurement runs Chromium
 
-BUILD = ["online_ratio", "full_ratio", "online_ratio_of_medians", "full_ratio_of_medians", "online_no_cache_ratio",
-         "full_no_cache_ratio", "online_no_cache_ratio_of_medians", "full_no_cache_ratio_of_medians", "full_vs_online",
-         "online_site_bytes", "online_site_bytes_without_zip", "zip_bytes", "zip_vs_site", "baseline_site_bytes"]
+BUILD = [
+    "online_ratio",
+    "full_ratio",
+    "online_ratio_of_medians",
+    "full_ratio_of_medians",
+    "online_no_cache_ratio",
+    "full_no_cache_ratio",
+    "online_no_cache_ratio_of_medians",
+    "full_no_cache_ratio_of_medians",
+    "full_vs_online",
+    "online_site_bytes",
+    "online_site_bytes_without_zip",
+    "zip_bytes",
+    "zip_vs_site",
+    "baseline_site_bytes",
+]
 STEPS = ["baseline", "online", "full", "online_no_cache", "full_no_cache"]
 CHARTS = ["full_with_s", "full_without_s", "step_s", "step_share", "render_s", "charts_rendered", "per_chart_ms", "check_s"]
-SCALE_ROW = ["pages_per_language", "pages", "project_s", "baseline_s", "ratio", "project_ms_per_page",
-             "baseline_ms_per_page", "project_peak_mb", "baseline_peak_mb"]
+SCALE_ROW = [
+    "pages_per_language",
+    "pages",
+    "project_s",
+    "baseline_s",
+    "ratio",
+    "project_ms_per_page",
+    "baseline_ms_per_page",
+    "project_peak_mb",
+    "baseline_peak_mb",
+]
 KINDS = ["total", "html", "css", "js", "fonts", "data", "images", "other", "plotly", "requests"]
 
 
@@ -75,8 +96,11 @@ def test_quick_bench_reports_every_figure(results):
     names = {row["name"] for row in results["targets"]}
     assert len(names) >= 10, names
     # Growth needs two sizes, which --quick does not build; every other target has its figure.
-    problems += [f"targets.{row['name']}" for row in results["targets"]
-                 if not numeric(row["value"]) and not row["name"].startswith(("per-page", "marginal"))]
+    problems += [
+        f"targets.{row['name']}"
+        for row in results["targets"]
+        if not numeric(row["value"]) and not row["name"].startswith(("per-page", "marginal"))
+    ]
     assert not problems, "figures missing or not numbers:\n" + "\n".join(problems)
 
 

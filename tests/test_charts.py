@@ -13,18 +13,23 @@ import unicodedata
 from pathlib import Path
 
 import pytest
-from hypothesis import given, strategies as st
+from hypothesis import given
+from hypothesis import strategies as st
 
 from book.charts import render as charts_module
-from book.charts.spec import find_charts
-from book.charts.render import Scripts, check_book, first_body_line, locale_script, render_charts
-from book.errors import BookError
 from book.charts.figures import build_figure
+from book.charts.render import Scripts, check_book, first_body_line, locale_script, render_charts
+from book.charts.spec import find_charts
+from book.errors import BookError
 from conftest import ROOT
 
 GOLDEN = Path(__file__).parent / "golden" / "charts"
-PART_1 = {"six-models": "part-1/1-1.md", "intelligence-index": "part-1/1-3.md",
-          "hallucination-top25": "part-1/1-3.md", "swe-bench-pro": "part-1/1-3.md"}
+PART_1 = {
+    "six-models": "part-1/1-1.md",
+    "intelligence-index": "part-1/1-3.md",
+    "hallucination-top25": "part-1/1-3.md",
+    "swe-bench-pro": "part-1/1-3.md",
+}
 SCRIPTS = Scripts(plotly="../../assets/vendor/plotly.min.js", locale="../../assets/vendor/plotly-locale-ja.js")
 TABLE = """\
 | Model | Type | Score |
@@ -58,8 +63,13 @@ def error_of(text: str, path: str = PATH) -> str:
 # Any cell
 
 
-@given(st.lists(st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc"), blacklist_characters="|`\\\n\r"), max_size=8),
-                min_size=2, max_size=2))
+@given(
+    st.lists(
+        st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc"), blacklist_characters="|`\\\n\r"), max_size=8),
+        min_size=2,
+        max_size=2,
+    )
+)
 def test_any_value_cells_chart_or_fail_at_their_row(cells):
     rows = [f"| Model{n} | Open | {cell} |" for n, cell in enumerate(cells)]
     text = page(marker(), "| Model | Type | Score |\n| --- | --- | ---: |\n" + "\n".join(rows) + "\n")
@@ -76,8 +86,13 @@ def test_any_value_cells_chart_or_fail_at_their_row(cells):
 
 def test_the_chart_modules_do_not_need_mkdocs():
     probe = "import sys, book.charts.render; print(sorted(m for m in sys.modules if m.split('.')[0] == 'mkdocs'))"
-    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=ROOT,
-                            env={**os.environ, "PYTHONPATH": str(ROOT / "scripts")})
+    result = subprocess.run(
+        [sys.executable, "-c", probe],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env={**os.environ, "PYTHONPATH": str(ROOT / "scripts")},
+    )
     assert result.stdout.strip() == "[]", result.stderr
 
 
@@ -86,10 +101,17 @@ def test_the_chart_modules_do_not_need_mkdocs():
 
 @pytest.mark.parametrize("lang", ["ja", "en"])
 def test_part_1_has_its_four_charts(lang):
-    found = {c.id: (c.type, len(c.rows)) for p in ("part-1/1-1.md", "part-1/1-3.md")
-             for c in find_charts((ROOT / "docs" / lang / p).read_text(encoding="utf-8"), p)}
-    assert found == {"six-models": ("bar", 6), "intelligence-index": ("hbar", 4),
-                     "hallucination-top25": ("bar", 2), "swe-bench-pro": ("hbar", 4)}
+    found = {
+        c.id: (c.type, len(c.rows))
+        for p in ("part-1/1-1.md", "part-1/1-3.md")
+        for c in find_charts((ROOT / "docs" / lang / p).read_text(encoding="utf-8"), p)
+    }
+    assert found == {
+        "six-models": ("bar", 6),
+        "intelligence-index": ("hbar", 4),
+        "hallucination-top25": ("bar", 2),
+        "swe-bench-pro": ("hbar", 4),
+    }
 
 
 def test_the_book_passes_its_own_chart_checks():
@@ -120,8 +142,10 @@ def test_open_weight_and_proprietary_differ_by_more_than_colour(chart_id):
 def test_figure_data_matches_the_golden_file(chart_id, lang):
     figure = build_figure(chart(lang, chart_id), lang)
     data = {
-        "traces": [{k: t[k] for k in ("type", "name", "x", "y", "orientation", "hovertext", "customdata") if k in t}
-                   for t in figure["data"]],
+        "traces": [
+            {k: t[k] for k in ("type", "name", "x", "y", "orientation", "hovertext", "customdata") if k in t}
+            for t in figure["data"]
+        ],
         "gaps": [{k: a[k] for k in ("text", "hovertext", "x", "y")} for a in figure["layout"].get("annotations", [])],
         "keys": figure["keys"],
     }
@@ -187,7 +211,10 @@ def test_cells_are_text_in_the_table_the_data_and_the_label():
     data = figure.split('<script type="application/json" class="book-chart__data">')[1].removesuffix("</script></figure>")
     assert "<" not in data and ">" not in data and "&" not in data
     # Plotly shows entities as characters, so the chart reads exactly like the table.
-    assert json.loads(data)["data"][0]["y"] == ["&lt;script&gt;alert(1)&lt;/script&gt;", "&lt;/script&gt;&lt;b&gt;x&lt;/b&gt; &amp; co"]
+    assert json.loads(data)["data"][0]["y"] == [
+        "&lt;script&gt;alert(1)&lt;/script&gt;",
+        "&lt;/script&gt;&lt;b&gt;x&lt;/b&gt; &amp; co",
+    ]
 
 
 def test_errors_name_the_file_line_from_the_top_of_the_file():
@@ -211,8 +238,7 @@ def test_a_ragged_row():
 
 def test_a_missing_column():
     assert error_of(page(marker(values="[Points]"), TABLE)) == (
-        f'{PATH}:14: the table has no column "Points" named in chart "demo" — '
-        "use one of the column headings: Model, Type, Score"
+        f'{PATH}:14: the table has no column "Points" named in chart "demo" — use one of the column headings: Model, Type, Score'
     )
 
 
@@ -251,10 +277,19 @@ def test_a_marker_with_no_table_after_it():
         (page(marker(title="a: b: c"), TABLE), f"{PATH}:10: the chart settings are not valid YAML"),
         (page("<!-- chart\nid: x\n"), f"{PATH}:5: the chart marker is never closed"),
         (page("<!-- chart id: x -->\n", TABLE), f"{PATH}:5: the chart marker has text after `<!-- chart`"),
-        (page(marker(log="true"), TABLE.replace("| 47 |", "| 0 |")), f'{PATH}:18: value "0" in column "Score" cannot be drawn on a log scale'),
-        (page(marker(), TABLE.replace("| 47 |", "| 47% |")), f'{PATH}:17: value "47%" in column "Score" has a different unit from "50"'),
+        (
+            page(marker(log="true"), TABLE.replace("| 47 |", "| 0 |")),
+            f'{PATH}:18: value "0" in column "Score" cannot be drawn on a log scale',
+        ),
+        (
+            page(marker(), TABLE.replace("| 47 |", "| 47% |")),
+            f'{PATH}:17: value "47%" in column "Score" has a different unit from "50"',
+        ),
         (page(marker(), TABLE.replace("| Kimi K2.5 |", "| GLM-5 |")), f'{PATH}:17: label "GLM-5" is also on line 16'),
-        (page(marker(), TABLE.replace("| 50 |", "| N/A |").replace("| 47 |", "| — |")), f'{PATH}:14: column "Score" has no numbers'),
+        (
+            page(marker(), TABLE.replace("| 50 |", "| N/A |").replace("| 47 |", "| — |")),
+            f'{PATH}:14: column "Score" has no numbers',
+        ),
         (page(marker(), TABLE.replace("| Kimi K2.5 |", "| |")), f'{PATH}:17: the cell in column "Model" is empty'),
     ],
 )
@@ -283,7 +318,9 @@ def test_a_number_that_differs_between_languages(tmp_path):
 
 
 def test_the_same_number_written_differently_agrees(tmp_path):
-    docs = write_book(tmp_path, {"ja/x.md": page(marker(), TABLE.replace("| 50 |", "| ５０ |")), "en/x.md": page(marker(), TABLE)})
+    docs = write_book(
+        tmp_path, {"ja/x.md": page(marker(), TABLE.replace("| 50 |", "| ５０ |")), "en/x.md": page(marker(), TABLE)}
+    )
     assert check_book(docs, ["ja", "en"]) == []
 
 
@@ -291,7 +328,9 @@ def test_a_row_missing_in_one_language(tmp_path):
     short = TABLE.rsplit("| Kimi", 1)[0]
     docs = write_book(tmp_path, {"ja/x.md": page(marker(), TABLE), "en/x.md": page(marker(), short)})
     errors = [str(e) for e in check_book(docs, ["ja", "en"], lambda p: p.relative_to(docs).as_posix())]
-    assert errors == ['en/x.md:5: chart "demo" has number of rows 1 but ja/x.md:5 has 2 — make both languages carry the same numbers']
+    assert errors == [
+        'en/x.md:5: chart "demo" has number of rows 1 but ja/x.md:5 has 2 — make both languages carry the same numbers'
+    ]
 
 
 def test_a_duplicate_id_across_pages_of_one_language(tmp_path):
@@ -312,8 +351,11 @@ def test_the_locale_registers_itself_in_a_browser(tmp_path):
     script = locale_script("ja", ROOT / "node_modules" / "plotly.js" / "lib" / "locales")
     assert locale_script("en", ROOT / "node_modules" / "plotly.js" / "lib" / "locales") is None
     probe = tmp_path / "probe.js"
-    probe.write_text("var window = {Plotly: {register: function (m) { console.log(m.name, m.moduleType, m.dictionary['Zoom']); }}};\n"
-                     + script, encoding="utf-8")
+    probe.write_text(
+        "var window = {Plotly: {register: function (m) { console.log(m.name, m.moduleType, m.dictionary['Zoom']); }}};\n"
+        + script,
+        encoding="utf-8",
+    )
     result = subprocess.run(["node", str(probe)], capture_output=True, text=True)
     assert result.stdout.strip() == "ja locale ズーム", result.stderr
 

@@ -68,8 +68,10 @@ def draw_all(tab) -> list:
 
 
 def bars_drawn(figure) -> int:
-    return figure.evaluate("f => [...f.querySelectorAll('.bars .point path')]"
-                           ".filter(p => { const b = p.getBBox(); return b.width > 0 && b.height > 0; }).length")
+    return figure.evaluate(
+        "f => [...f.querySelectorAll('.bars .point path')]"
+        ".filter(p => { const b = p.getBBox(); return b.width > 0 && b.height > 0; }).length"
+    )
 
 
 def hover_first_bar(tab, figure) -> str:
@@ -125,7 +127,7 @@ def test_toggling_the_palette_rethemes_the_chart(reader, site_url):
     assert reader.evaluate("document.body.dataset.mdColorScheme") == "default"
     light = plot.evaluate(colours)
     reader.locator("form[data-md-component=palette] label:visible").first.click()  # the reader's own toggle
-    reader.wait_for_function("gd => gd._fullLayout.font.color !== %r" % light[0], arg=plot.element_handle())
+    reader.wait_for_function(f"gd => gd._fullLayout.font.color !== {light[0]!r}", arg=plot.element_handle())
     dark = plot.evaluate(colours)
     assert reader.evaluate("document.body.dataset.mdColorScheme") == "slate"
     assert dark[0] != light[0] and dark[1] != light[1]

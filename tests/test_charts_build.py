@@ -88,10 +88,22 @@ def test_make_build_stops_at_the_offline_edition_with_the_same_message(book_copy
     """`make build` builds both editions in one process; the first failure stops it, named as mkdocs names it."""
     page = break_a_value(book_copy)
     site, zip_path = book_copy / "site", book_copy / "build" / "book.zip"
-    command = [sys.executable, "-m", "book.commands.build", "--config", str(book_copy / "mkdocs.yml"),
-               "--site-dir", str(site), "--zip", str(zip_path)]
+    command = [
+        sys.executable,
+        "-m",
+        "book.commands.build",
+        "--config",
+        str(book_copy / "mkdocs.yml"),
+        "--site-dir",
+        str(site),
+        "--zip",
+        str(zip_path),
+    ]
     result = subprocess.run(command, capture_output=True, text=True, env=build_env(), cwd=book_copy)
     assert result.returncode == 1
-    assert f'docs/ja/part-1/1-3.md:{line_of(page, "39.45点")}: value "39.45点" in column "スコア（%）" is not a number' in result.stderr
+    assert (
+        f'docs/ja/part-1/1-3.md:{line_of(page, "39.45点")}: value "39.45点" in column "スコア（%）" is not a number'
+        in result.stderr
+    )
     assert "offline: the offline build failed" in result.stderr
     assert not zip_path.exists() and not site.exists()

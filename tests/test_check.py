@@ -53,8 +53,11 @@ def image_without_alt_text(book: Path) -> str:
     return f"docs/en/part-1/1-1.md:{line_of(page, '![](chart.png)')}: "
 
 
-@pytest.mark.parametrize("mistake", [page_in_one_language, mismatched_chart_number, invalid_heading_id,
-                                     broken_link, image_without_alt_text], ids=lambda f: f.__name__)
+@pytest.mark.parametrize(
+    "mistake",
+    [page_in_one_language, mismatched_chart_number, invalid_heading_id, broken_link, image_without_alt_text],
+    ids=lambda f: f.__name__,
+)
 def test_make_check_names_the_file_and_line(tmp_path, mistake):
     book = copy_book(tmp_path / "book")
     expected = mistake(book)
@@ -66,6 +69,24 @@ def test_make_check_names_the_file_and_line(tmp_path, mistake):
     assert all(" — " in line for line in lines)
 
 
-def test_make_check_passes_on_the_book():
-    result = subprocess.run([sys.executable, "-m", "book.commands.check"], capture_output=True, text=True, env=build_env())
-    assert result.returncode == 0, result.stdout + result.stderr
+def test_one_run_reports_source_and_style_problems_together(tmp_path):
+    """A source error stops the build, yet the checks that need none (Markdown style, code) still report."""
+    book = copy_book(tmp_path / "book")
+    expected = [invalid_heading_id(book)]
+    page = book / "docs" / "en" / "part-1" / "1-2.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\n\n\n", encoding="utf-8")  # markdownlint: no double blank lines
+    command = [sys.executable, "-m", "book.commands.check", "--root", str(book)]
+    result = subprocess.run(command, capture_output=True, text=True, env=build_env(), cwd=book, timeout=300)
+    assert result.returncode == 1
+    assert any(line.startswith(expected[0]) for line in result.stdout.splitlines()), result.stdout
+    assert any(line.startswith("docs/en/part-1/1-2.md:") and "MD012" in line for line in result.stdout.splitlines()), (
+        result.stdout
+    )
+    assert "warning: docs/: the built pages were not checked" in result.stdout
+
+
+def test_the_code_passes_its_linter_and_formatter():
+    from book.checks import code
+    from conftest import ROOT
+
+    assert [str(e) for e in code.problems(ROOT)] == []

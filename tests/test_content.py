@@ -41,11 +41,18 @@ SOURCE_ROWS = {
 }
 # Facts stated in running text, per language, that the source gives outside its tables.
 SOURCE_TEXT = {
-    "part-1/1-1.md": {"ja": ["2026年2月25日", "A Dream of Spring for Open-Weight LLMs", "Sebastian Raschka"],
-                      "en": ["25 February 2026", "A Dream of Spring for Open-Weight LLMs", "Sebastian Raschka"]},
-    "part-1/1-3.md": {"ja": ["2026年2月", "2026年1月30日", "HHEM-2.3", "25", "23", "0.75", "SEAL", "Scale AI", "artificialanalysis.ai"],
-                      "en": ["February 2026", "30 January 2026", "HHEM-2.3", "25", "23", "0.75", "SEAL", "Scale AI", "artificialanalysis.ai"]},
-    "part-1/1-5.md": {"ja": ["99.9%", "Constitutional AI", "MCP", "Vertex AI"], "en": ["99.9%", "Constitutional AI", "MCP", "Vertex AI"]},
+    "part-1/1-1.md": {
+        "ja": ["2026年2月25日", "A Dream of Spring for Open-Weight LLMs", "Sebastian Raschka"],
+        "en": ["25 February 2026", "A Dream of Spring for Open-Weight LLMs", "Sebastian Raschka"],
+    },
+    "part-1/1-3.md": {
+        "ja": ["2026年2月", "2026年1月30日", "HHEM-2.3", "25", "23", "0.75", "SEAL", "Scale AI", "artificialanalysis.ai"],
+        "en": ["February 2026", "30 January 2026", "HHEM-2.3", "25", "23", "0.75", "SEAL", "Scale AI", "artificialanalysis.ai"],
+    },
+    "part-1/1-5.md": {
+        "ja": ["99.9%", "Constitutional AI", "MCP", "Vertex AI"],
+        "en": ["99.9%", "Constitutional AI", "MCP", "Vertex AI"],
+    },
 }
 
 
@@ -54,7 +61,9 @@ def read(lang: str, page: str) -> str:
 
 
 def table_rows(text: str) -> list[list[str]]:
-    return [[c.strip() for c in line.strip().strip("|").split("|")] for line in text.splitlines() if line.lstrip().startswith("|")]
+    return [
+        [c.strip() for c in line.strip().strip("|").split("|")] for line in text.splitlines() if line.lstrip().startswith("|")
+    ]
 
 
 PAGES = parity.pages(DOCS, "ja")
@@ -140,7 +149,9 @@ def test_no_page_references_a_missing_file():
                     target = match["target"].split("#")[0]
                     if not target or re.match(r"[a-z]+:", target):
                         continue
-                    assert (DOCS / lang / page).parent.joinpath(target).resolve().is_file(), f"docs/{lang}/{page}:{number}: {target}"
+                    assert (DOCS / lang / page).parent.joinpath(target).resolve().is_file(), (
+                        f"docs/{lang}/{page}:{number}: {target}"
+                    )
 
 
 def test_every_page_has_a_title_and_a_one_sentence_description():
@@ -156,16 +167,24 @@ def test_every_page_has_a_title_and_a_one_sentence_description():
 
 
 # The books' and the author's titles are names, not sentences: they may match.
-TITLES = ["AIがあなたのデバイスで動く時代：クラウドの終わりと、エッジの始まり", "ダリオ・アモディの思想と哲学",
-          "生成AI時代の新規事業開発方法論", "The Edge of Intelligence", "The Silence of Intelligence",
-          "Why Open-Weight AI Will Move from Cloud to Your Device, and What It Means for Business and Society",
-          "A Methodology for New Business Development in the Generative AI Era", "SWE-Bench Pro Public Leaderboard",
-          "Vectara Hallucination Leaderboard", "Artificial Analysis Intelligence Index"]
+TITLES = [
+    "AIがあなたのデバイスで動く時代：クラウドの終わりと、エッジの始まり",
+    "ダリオ・アモディの思想と哲学",
+    "生成AI時代の新規事業開発方法論",
+    "The Edge of Intelligence",
+    "The Silence of Intelligence",
+    "Why Open-Weight AI Will Move from Cloud to Your Device, and What It Means for Business and Society",
+    "A Methodology for New Business Development in the Generative AI Era",
+    "SWE-Bench Pro Public Leaderboard",
+    "Vectara Hallucination Leaderboard",
+    "Artificial Analysis Intelligence Index",
+]
 
 
 @pytest.mark.skipif(not ORIGINAL.is_file(), reason="the original's text is not beside this checkout")
 def test_no_sentence_of_the_japanese_original_is_pasted():
     """Names, titles and table cells may match; running Japanese text must be the project's own."""
+
     def squeeze(text):
         return re.sub(r"\s+", "", text)
 
@@ -182,13 +201,42 @@ def test_no_sentence_of_the_japanese_original_is_pasted():
                 pytest.fail(f"docs/ja/{page}: {chunk!r} is copied from the original — say it in new words")
 
 
-FUNCTION_WORDS = {"the", "of", "to", "a", "in", "is", "that", "it", "for", "on", "with", "as", "by", "be", "are", "this",
-                  "was", "can", "from", "not", "but", "its", "their", "what", "which", "will", "has", "have"}
+FUNCTION_WORDS = {
+    "the",
+    "of",
+    "to",
+    "a",
+    "in",
+    "is",
+    "that",
+    "it",
+    "for",
+    "on",
+    "with",
+    "as",
+    "by",
+    "be",
+    "are",
+    "this",
+    "was",
+    "can",
+    "from",
+    "not",
+    "but",
+    "its",
+    "their",
+    "what",
+    "which",
+    "will",
+    "has",
+    "have",
+}
 
 
 @pytest.mark.skipif(not ORIGINAL_EN.is_file(), reason="the original's text is not beside this checkout")
 def test_no_run_of_ten_words_of_the_english_original_is_pasted():
     """No run of ten words of running English comes from the author's English edition (tables and titles aside)."""
+
     def words(text):
         for title in TITLES:
             text = text.replace(title, " ")
@@ -198,9 +246,13 @@ def test_no_run_of_ten_words_of_the_english_original_is_pasted():
     window = 10
     runs = {tuple(original[i : i + window]) for i in range(len(original) - window + 1)}
     for page in PAGES:
-        prose = "\n".join(line for line in read("en", page).splitlines() if not line.lstrip().startswith(("|", "caption:", "title:")))
+        prose = "\n".join(
+            line for line in read("en", page).splitlines() if not line.lstrip().startswith(("|", "caption:", "title:"))
+        )
         text = words(prose)
         for start in range(len(text) - window + 1):
             run = tuple(text[start : start + window])
             if run in runs and len(FUNCTION_WORDS.intersection(run)) >= 3:  # a sentence, not a list of names
-                pytest.fail(f"docs/en/{page}: {' '.join(text[start : start + window])!r} is copied from the original — say it in new words")
+                pytest.fail(
+                    f"docs/en/{page}: {' '.join(text[start : start + window])!r} is copied from the original — say it in new words"
+                )

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from book.checks import facts
-from book.checks import parity
+from book.checks import facts, parity
 from conftest import ROOT
 
 DOCS = ROOT / "docs"

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from book.site import glossary
 from book.errors import BookError
+from book.site import glossary
 from conftest import ROOT
 
 GLOSSARY = """# Glossary {#glossary}
@@ -33,24 +33,30 @@ def test_parse_reads_ids_forms_and_first_paragraph():
 def test_a_term_without_definition_is_named():
     with pytest.raises(BookError) as error:
         glossary.parse_glossary("## API {#api}\n\n## SLA {#sla}\n\nx\n", "docs/en/glossary.md")
-    assert str(error.value) == ("docs/en/glossary.md:1: glossary term 'API' has no definition — "
-                                "write a one- or two-sentence paragraph right under the heading")
+    assert str(error.value) == (
+        "docs/en/glossary.md:1: glossary term 'API' has no definition — "
+        "write a one- or two-sentence paragraph right under the heading"
+    )
 
 
 def test_only_the_first_use_in_running_text_is_explained():
-    html = ("<h2>Parameters</h2><p>Its <code>API</code> has parameters.</p>"
-            "<table><tr><td>API</td></tr></table><p>More parameters and an API, APIs.</p>")
+    html = (
+        "<h2>Parameters</h2><p>Its <code>API</code> has parameters.</p>"
+        "<table><tr><td>API</td></tr></table><p>More parameters and an API, APIs.</p>"
+    )
     out = glossary.annotate_first_uses(html, TERMS, "../glossary/")
     assert out.count('class="book-term"') == 2
     assert "<h2>Parameters</h2>" in out and "<code>API</code>" in out and "<td>API</td>" in out
-    assert 'has <span class="book-term"><a href="../glossary/#parameters" aria-describedby="term-parameters">parameters</a>' in out
+    assert (
+        'has <span class="book-term"><a href="../glossary/#parameters" aria-describedby="term-parameters">parameters</a>' in out
+    )
     assert 'and an <span class="book-term"><a href="../glossary/#api"' in out and "APIs." in out
     assert 'role="tooltip" id="term-api" data-search-exclude>An interface for programs.</span>' in out
 
 
 def test_latin_terms_match_whole_words_only_but_japanese_inside_text():
     out = glossary.annotate_first_uses("<p>RAPID and プロプライエタリAPIの話</p>", TERMS, "g/")
-    assert out.count("book-term\"") == 1 and "RAPID" in out and 'href="g/#api"' in out
+    assert out.count('book-term"') == 1 and "RAPID" in out and 'href="g/#api"' in out
 
 
 def test_text_in_the_definition_is_escaped():
@@ -70,7 +76,8 @@ def test_built_chapter_explains_each_term_once(site, lang):
             assert count <= 1, f"{page}: {term.id} explained {count} times"
             seen[term.id] = seen.get(term.id, 0) + count
     assert {"open-weight", "parameters", "active-parameters", "mixture-of-experts", "scaling-laws", "sla"} <= {
-        k for k, v in seen.items() if v}
+        k for k, v in seen.items() if v
+    }
 
 
 @pytest.mark.browser

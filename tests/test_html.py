@@ -48,10 +48,14 @@ def test_invalid_markup_is_reported_with_page_line_and_source(tmp_path):
 # The repairs: each must still find what it repairs in the theme's output, or it is no longer needed.
 
 MATERIAL_SNIPPETS = {
-    "checkbox autocomplete": ('<input class="md-toggle" data-md-toggle="drawer" type="checkbox" id="__drawer" autocomplete="off">',
-                              '<input class="md-toggle" data-md-toggle="drawer" type="checkbox" id="__drawer">'),
-    "empty tabindex": ('<label class="md-nav__link" for="__nav_2" id="__nav_2_label" tabindex="">',
-                       '<label class="md-nav__link" for="__nav_2" id="__nav_2_label">'),
+    "checkbox autocomplete": (
+        '<input class="md-toggle" data-md-toggle="drawer" type="checkbox" id="__drawer" autocomplete="off">',
+        '<input class="md-toggle" data-md-toggle="drawer" type="checkbox" id="__drawer">',
+    ),
+    "empty tabindex": (
+        '<label class="md-nav__link" for="__nav_2" id="__nav_2_label" tabindex="">',
+        '<label class="md-nav__link" for="__nav_2" id="__nav_2_label">',
+    ),
     "toc label without toggle": ('<label class="md-nav__title" for="__toc">', '<label class="md-nav__title">'),
     "content table": ("<table>", '<table tabindex="0">'),
 }
@@ -64,19 +68,25 @@ def test_markup_repair(name):
 
 
 def test_search_dialog_gets_the_name_of_its_options():
-    html = ('<div class="md-search" data-md-component="search" role="dialog">'
-            '<nav class="md-search__options" aria-label="検索"></nav></div>')
+    html = (
+        '<div class="md-search" data-md-component="search" role="dialog">'
+        '<nav class="md-search__options" aria-label="検索"></nav></div>'
+    )
     assert 'role="dialog" aria-label="検索"' in markup.tidy(html)
 
 
 def test_the_drawer_copy_of_the_contents_is_no_landmark():
-    html = ('<div class="md-sidebar md-sidebar--primary"><nav class="md-nav md-nav--secondary" aria-label="目次">'
-            '<ul><li><nav class="md-nav" aria-label="A"></nav></li></ul></nav></div>'
-            '<div class="md-sidebar md-sidebar--secondary"><nav class="md-nav md-nav--secondary" aria-label="目次">'
-            '<ul><li><nav class="md-nav" aria-label="目次"></nav></li></ul></nav></div>')
+    html = (
+        '<div class="md-sidebar md-sidebar--primary"><nav class="md-nav md-nav--secondary" aria-label="目次">'
+        '<ul><li><nav class="md-nav" aria-label="A"></nav></li></ul></nav></div>'
+        '<div class="md-sidebar md-sidebar--secondary"><nav class="md-nav md-nav--secondary" aria-label="目次">'
+        '<ul><li><nav class="md-nav" aria-label="目次"></nav></li></ul></nav></div>'
+    )
     out = markup.tidy(html)
     assert out.count("<nav") == 1 and out.count("</nav>") == 1
-    assert out.endswith('<nav class="md-nav md-nav--secondary" aria-label="目次"><ul><li><div class="md-nav"></div></li></ul></nav></div>')
+    assert out.endswith(
+        '<nav class="md-nav md-nav--secondary" aria-label="目次"><ul><li><div class="md-nav"></div></li></ul></nav></div>'
+    )
     assert '<div class="md-nav md-nav--secondary"><ul><li><div class="md-nav"></div></li></ul></div>' in out
 
 

@@ -43,3 +43,18 @@ def test_switch_at_the_top_goes_to_the_top(browser, site_url):
         open_switcher_and_choose(page, "ja", keyboard=False)
     assert page.url == site_url + "glossary/"
     page.close()
+
+
+def test_switch_at_the_bottom_lands_on_the_last_section(browser, site_url):
+    """Scrolled to the end, the reader is in the last section, even one too short to reach the top of the view."""
+    from book.markdown import headings
+    from conftest import ROOT
+
+    last = headings.headings((ROOT / "docs" / "ja" / "part-1" / "1-3.md").read_text(encoding="utf-8"))[-1].id
+    page = browser.new_page(viewport={"width": 1280, "height": 800})
+    page.goto(site_url + "part-1/1-3/")
+    page.evaluate("window.scrollTo(0, document.documentElement.scrollHeight)")
+    with page.expect_navigation():
+        open_switcher_and_choose(page, "en", keyboard=False)
+    assert page.url == site_url + f"en/part-1/1-3/#{last}"
+    page.close()

@@ -1,6 +1,7 @@
-"""Lighthouse (mobile, its defaults) on the front page, a section page and a chart page in each language:
-performance, accessibility, best practices and SEO at 100, served over HTTP with gzip as a static host
-serves them. Prints the scores beside a plain Material + mkdocs-static-i18n build of the same docs.
+"""Lighthouse (mobile, its defaults) on the front page, a Part's opening, a section page and a chart page in each
+language, served over HTTP with gzip as a static host serves them, beside a plain Material + mkdocs-static-i18n
+build of the same docs: performance at least 95 and within noise of the baseline's, accessibility, best practices
+and SEO at 100. Every run counts: the median of three runs is judged, and all of them are printed.
 
 The site is built with SITE_URL set to the local server, so canonical and hreflang links match the origin.
 """
@@ -9,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import statistics
 import subprocess
 import sys
 from pathlib import Path
@@ -20,11 +22,15 @@ from book.site.serve import free_port, serve
 from conftest import CHROMIUM, CHROMIUM_ARGS, ROOT, build_env
 
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
-PAGES = ["", "part-1/1-2/", "part-1/1-3/"]  # front page, a section, a section with charts
+PAGES = ["", "part-2/", "part-1/1-2/", "part-1/1-3/"]  # front page, a Part's opening, a section, a section with charts
 LANGUAGES = ["", "en/"]
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
-# Timing on a shared 2-core machine varies from run to run; performance alone may be measured again.
-PERFORMANCE_RUNS = 3
+# Timing on a shared 2-core machine varies from run to run: each page is measured this many times, and the
+# median is what counts (a best-of-N would hide regressions).
+RUNS = 3
+MIN_PERFORMANCE = 95
+# Medians of three runs of the same page still differ by up to 3 points here, for either build.
+NOISE = 3
 
 pytestmark = pytest.mark.browser
 
@@ -57,8 +63,7 @@ def baseline_url(tmp_path_factory):
 
     def build(dest, site_url):
         config = baseline.write(dest.parent / "project", site_url=site_url)
-        return subprocess.run(baseline.command(config, dest), capture_output=True, text=True, cwd=config.parent,
-                              env=build_env())
+        return subprocess.run(baseline.command(config, dest), capture_output=True, text=True, cwd=config.parent, env=build_env())
 
     dest, port, url = _served_build(tmp_path_factory, "lighthouse-baseline", build)
     with serve(dest, port):
@@ -69,8 +74,15 @@ def lighthouse(url: str, out: Path) -> dict:
     """One Lighthouse run: {category: score 0-100} and the audits that lost points."""
     env = {**os.environ, "CHROME_PATH": CHROMIUM}
     flags = " ".join(["--headless=new", *CHROMIUM_ARGS])
-    command = [str(LIGHTHOUSE), url, "--quiet", "--output=json", f"--output-path={out}",
-               f"--only-categories={','.join(CATEGORIES)}", f"--chrome-flags={flags}"]
+    command = [
+        str(LIGHTHOUSE),
+        url,
+        "--quiet",
+        "--output=json",
+        f"--output-path={out}",
+        f"--only-categories={','.join(CATEGORIES)}",
+        f"--chrome-flags={flags}",
+    ]
     run = subprocess.run(command, capture_output=True, text=True, env=env, timeout=180)
     assert out.is_file(), f"lighthouse failed on {url}: {run.stderr[-2000:]}"
     report = json.loads(out.read_text(encoding="utf-8"))
@@ -84,7 +96,7 @@ def lighthouse(url: str, out: Path) -> dict:
     return {"scores": scores, "lost": lost}
 
 
-def test_lighthouse_scores_100(book_url, baseline_url, tmp_path, capsys):
+def test_lighthouse_scores(book_url, baseline_url, tmp_path, capsys):
     if not LIGHTHOUSE.exists():
         pytest.fail(f"{LIGHTHOUSE} is missing — run `make setup` (npm ci)")
     rows, problems = [], []
@@ -92,20 +104,26 @@ def test_lighthouse_scores_100(book_url, baseline_url, tmp_path, capsys):
         for page in PAGES:
             path = lang + page
             name = path.replace("/", "_") or "front"
-            ours = lighthouse(book_url + path, tmp_path / f"{name}.json")
-            for attempt in range(2, PERFORMANCE_RUNS + 1):
-                if ours["scores"]["performance"] == 100:
-                    break
-                again = lighthouse(book_url + path, tmp_path / f"{name}-{attempt}.json")
-                if again["scores"]["performance"] > ours["scores"]["performance"]:
-                    ours = again
-            base = lighthouse(baseline_url + path, tmp_path / f"{name}-baseline.json")
-            rows.append((path or "/", ours["scores"], base["scores"]))
-            if any(score < 100 for score in ours["scores"].values()):
-                problems.append(f"/{path}: " + ", ".join(f"{c} {s}" for c, s in ours["scores"].items() if s < 100)
-                                + "".join(f"\n    {line}" for line in ours["lost"]))
+            runs = [lighthouse(book_url + path, tmp_path / f"{name}-{n}.json") for n in range(RUNS)]
+            base = [lighthouse(baseline_url + path, tmp_path / f"{name}-baseline-{n}.json") for n in range(RUNS)]
+            ours = {c: statistics.median(r["scores"][c] for r in runs) for c in CATEGORIES}
+            theirs = {c: statistics.median(r["scores"][c] for r in base) for c in CATEGORIES}
+            rows.append((path or "/", runs, ours, theirs))
+            lost = "".join(f"\n    {line}" for line in dict.fromkeys(line for r in runs for line in r["lost"]))
+            if ours["performance"] < max(MIN_PERFORMANCE, theirs["performance"] - NOISE):
+                problems.append(
+                    f"/{path}: performance {ours['performance']} (runs {[r['scores']['performance'] for r in runs]}), "
+                    f"baseline {theirs['performance']}, at least {MIN_PERFORMANCE}{lost}"
+                )
+            for category in CATEGORIES[1:]:
+                if any(r["scores"][category] < 100 for r in runs):
+                    problems.append(f"/{path}: {category} {[r['scores'][category] for r in runs]}{lost}")
     with capsys.disabled():
-        print("\nLighthouse (mobile)      ours: perf/a11y/bp/seo   plain Material + i18n")
-        for path, ours, base in rows:
-            print(f"  {path:<22} {'/'.join(str(ours[c]) for c in CATEGORIES):>20}   {'/'.join(str(base[c]) for c in CATEGORIES):>20}")
-    assert not problems, "pages below 100 — fix what the audits name:\n" + "\n".join(problems)
+        print("\nLighthouse (mobile), median of runs   ours: perf/a11y/bp/seo (performance runs)   plain Material + i18n")
+        for path, runs, ours, theirs in rows:
+            performance = ",".join(str(r["scores"]["performance"]) for r in runs)
+            print(
+                f"  {path:<18} {'/'.join(f'{ours[c]:g}' for c in CATEGORIES):>16} ({performance})   "
+                f"{'/'.join(f'{theirs[c]:g}' for c in CATEGORIES):>16}"
+            )
+    assert not problems, "pages below their targets — fix what the audits name:\n" + "\n".join(problems)

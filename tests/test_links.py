@@ -48,13 +48,19 @@ def _page(site: Path, rel: str, body: str, source: str | None = None) -> None:
     edit = f'<a rel="edit" href="https://github.com/o/r/edit/main/{source}">edit</a>' if source else ""
     path = site / rel
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(f"<!doctype html><html><body>{edit}\n<article class=\"md-content__inner md-typeset\">\n{body}\n</article></body></html>\n")
+    path.write_text(
+        f'<!doctype html><html><body>{edit}\n<article class="md-content__inner md-typeset">\n{body}\n</article></body></html>\n'
+    )
 
 
 def test_anchor_and_page_links_are_followed(tmp_path):
     site = tmp_path / "site"
     _page(site, "index.html", '<h1 id="top">T</h1>\n<a href="a/#intro">ok</a>\n<a href="a/#nope">bad</a>\n<a href="b/">gone</a>')
-    _page(site, "a/index.html", '<h2 id="intro">I</h2>\n<a href="../#top">up</a>\n<a href="mailto:x@y.z">mail</a>\n<a href="https://example.org/">out</a>')
+    _page(
+        site,
+        "a/index.html",
+        '<h2 id="intro">I</h2>\n<a href="../#top">up</a>\n<a href="mailto:x@y.z">mail</a>\n<a href="https://example.org/">out</a>',
+    )
     errors = [str(e) for e in links.check_links(site, tmp_path, label="site")]
     assert errors == [
         'site/index.html:5: link "a/#nope" points at a missing anchor #nope — fix the link or add {#nope} to the heading',
@@ -118,19 +124,26 @@ def test_missing_anchor_names_file_and_line(broken_book):
     root, end = broken_book
     errors = _errors(root, lambda s, r: links.check_links(s, r, SITE_URL))
     expected = f'docs/ja/part-1/1-2.md:{end + 2}: link "../1-3/#no-such-section" points at a missing anchor #no-such-section'
-    assert any(e.startswith(expected) and e.endswith("— fix the link or add {#no-such-section} to the heading") for e in errors), errors
+    assert any(
+        e.startswith(expected) and e.endswith("— fix the link or add {#no-such-section} to the heading") for e in errors
+    ), errors
 
 
 def test_missing_page_names_file_and_line(broken_book):
     root, end = broken_book
     errors = _errors(root, lambda s, r: links.check_links(s, r, SITE_URL))
-    assert any(e.startswith(f"docs/ja/part-1/1-2.md:{end + 2}: link ") and "1-9" in e and "missing page" in e for e in errors), errors
+    assert any(e.startswith(f"docs/ja/part-1/1-2.md:{end + 2}: link ") and "1-9" in e and "missing page" in e for e in errors), (
+        errors
+    )
 
 
-@pytest.mark.parametrize("heading, message", [
-    ("## 悪いID {#Bad Id}", "heading ID #Bad is not lowercase letters, digits and hyphens — use an ID such as #evidence-1"),
-    ("## 重複 {#s1-2}", "heading ID #s1-2 is already used on line {h1} — give each heading its own ID"),
-])
+@pytest.mark.parametrize(
+    "heading, message",
+    [
+        ("## 悪いID {#Bad Id}", "heading ID #Bad is not lowercase letters, digits and hyphens — use an ID such as #evidence-1"),
+        ("## 重複 {#s1-2}", "heading ID #s1-2 is already used on line {h1} — give each heading its own ID"),
+    ],
+)
 def test_a_bad_heading_id_stops_the_build_with_file_and_line(tmp_path, heading, message):
     root = copy_book(tmp_path)
     page = root / "docs" / "ja" / "part-1" / "1-2.md"
@@ -148,8 +161,10 @@ def test_uppercase_section_id_is_refused(tmp_path):
     site = tmp_path / "site"
     _page(site, "index.html", '<h2 id="Bad">B</h2>')
     errors = [str(e) for e in links.check_ids(site, tmp_path, label="site")]
-    assert errors == ['site/index.html:3: the heading "B" has the ID "Bad", which is not a section ID '
-                      "— use lowercase ASCII letters, digits and hyphens, e.g. {#bad}"]
+    assert errors == [
+        'site/index.html:3: the heading "B" has the ID "Bad", which is not a section ID '
+        "— use lowercase ASCII letters, digits and hyphens, e.g. {#bad}"
+    ]
 
 
 def test_check_site_command_exits_non_zero_and_prints_each_problem(broken_book, capsys):

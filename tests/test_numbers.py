@@ -5,7 +5,8 @@ from __future__ import annotations
 import unicodedata
 
 import pytest
-from hypothesis import given, strategies as st
+from hypothesis import given
+from hypothesis import strategies as st
 
 from book.markdown.numbers import MISSING, NotANumber, parse_number
 
@@ -74,15 +75,21 @@ def test_every_cell_parses_or_raises_not_a_number(cell):
         assert "0" in unicodedata.normalize("NFKC", cell)
 
 
-@given(st.sampled_from(sorted(MISSING)), st.text(alphabet=st.characters(blacklist_characters="()（）"), max_size=10),
-       st.sampled_from(["({})", "（{}）", ""]))
+@given(
+    st.sampled_from(sorted(MISSING)),
+    st.text(alphabet=st.characters(blacklist_characters="()（）"), max_size=10),
+    st.sampled_from(["({})", "（{}）", ""]),
+)
 def test_missing_words_with_any_note_stay_missing(word, note, brackets):
     number = parse_number(word + (brackets.format(note) if brackets else ""))
     assert number.missing and number.value is None
 
 
-@given(st.integers(min_value=0, max_value=10**6), st.integers(min_value=0, max_value=99),
-       st.sampled_from(["", "K", "M", "B", "T", "%"]))
+@given(
+    st.integers(min_value=0, max_value=10**6),
+    st.integers(min_value=0, max_value=99),
+    st.sampled_from(["", "K", "M", "B", "T", "%"]),
+)
 def test_written_numbers_read_back(whole, cents, suffix):
     cell = f"{whole:,}.{cents:02d}{suffix}"
     scale = {"": 1, "K": 1e3, "M": 1e6, "B": 1e9, "T": 1e12, "%": 1}[suffix]

@@ -39,7 +39,9 @@ def test_zip_holds_nothing_unused(offline_zip):
     names = zipfile.ZipFile(offline_zip).namelist()
     leftovers = [n for n in names if n.endswith((".map", "sitemap.xml", "sitemap.xml.gz", "search_index.json", "404.html"))]
     assert leftovers == []
-    assert not [n for n in names if "/lunr/min/lunr." in n and not n.endswith(("ja.min.js", "multi.min.js", "stemmer.support.min.js"))]
+    assert not [
+        n for n in names if "/lunr/min/lunr." in n and not n.endswith(("ja.min.js", "multi.min.js", "stemmer.support.min.js"))
+    ]
 
 
 def test_every_reference_resolves_inside_the_edition(unzipped):
@@ -81,10 +83,16 @@ def test_stale_files_never_reach_the_zip(tmp_path):
 
 def test_online_pages_link_the_download_with_its_size(site, offline_zip):
     assert (site / "downloads" / project.ZIP_NAME).read_bytes() == offline_zip.read_bytes()
-    for page, label in [("part-1/1-1/index.html", "オフライン版をダウンロード"), ("en/part-1/1-1/index.html", "Download for offline reading")]:
+    for page, label in [
+        ("part-1/1-1/index.html", "オフライン版をダウンロード"),
+        ("en/part-1/1-1/index.html", "Download for offline reading"),
+    ]:
         html = (site / page).read_text(encoding="utf-8")
         assert label in html and " MB)" in html or " KB)" in html
-        assert 'href="../../downloads/edge-of-intelligence-offline.zip"' in html or 'href="../../../downloads/edge-of-intelligence-offline.zip"' in html
+        assert (
+            'href="../../downloads/edge-of-intelligence-offline.zip"' in html
+            or 'href="../../../downloads/edge-of-intelligence-offline.zip"' in html
+        )
 
 
 @pytest.mark.browser

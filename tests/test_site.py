@@ -8,7 +8,6 @@ from html.parser import HTMLParser
 from importlib import metadata
 from pathlib import Path
 
-
 from book import project
 from book.checks import parity
 from conftest import ROOT
@@ -142,18 +141,16 @@ def test_pinned_pair_is_installed():
 def test_site_and_repository_urls_can_be_overridden(tmp_path, offline_zip):
     from conftest import mkdocs_build
 
-    result = mkdocs_build(tmp_path / "site", SITE_URL="https://fork.example/book/", REPO_URL="https://example.com/fork/book",
-                          BOOK_OFFLINE_ZIP=str(offline_zip))
+    result = mkdocs_build(
+        tmp_path / "site",
+        SITE_URL="https://fork.example/book/",
+        REPO_URL="https://example.com/fork/book",
+        BOOK_OFFLINE_ZIP=str(offline_zip),
+    )
     assert result.returncode == 0, result.stderr
     page = (tmp_path / "site" / "en" / "part-1" / "1-1" / "index.html").read_text(encoding="utf-8")
     assert '<link rel="canonical" href="https://fork.example/book/en/part-1/1-1/">' in page
     assert "https://example.com/fork/book/edit/main/docs/en/part-1/1-1.md" in page
-
-
-def test_makefile_silences_only_the_mkdocs_2_banner():
-    makefile = (ROOT / "Makefile").read_text()
-    assert "export NO_MKDOCS_2_WARNING := 1" in makefile
-    assert "2>/dev/null" not in makefile.split("serve:")[1].split("\n\n")[0]
 
 
 def test_every_page_links_its_own_source_and_shows_its_last_update(site):
@@ -178,8 +175,13 @@ def test_a_build_without_git_history_still_succeeds(tmp_path, offline_zip):
     (tmp_path / "src" / "node_modules").symlink_to(ROOT / "node_modules")
     from conftest import mkdocs_build
 
-    result = mkdocs_build(tmp_path / "site", tmp_path / "src" / "mkdocs.yml", PYTHONPATH=str(tmp_path / "src" / "scripts"),
-                          GIT_CEILING_DIRECTORIES=str(tmp_path), BOOK_OFFLINE_ZIP=str(offline_zip))
+    result = mkdocs_build(
+        tmp_path / "site",
+        tmp_path / "src" / "mkdocs.yml",
+        PYTHONPATH=str(tmp_path / "src" / "scripts"),
+        GIT_CEILING_DIRECTORIES=str(tmp_path),
+        BOOK_OFFLINE_ZIP=str(offline_zip),
+    )
     assert result.returncode == 0, result.stderr
     page = (tmp_path / "site" / "part-1" / "1-1" / "index.html").read_text(encoding="utf-8")
     assert "<time" not in page and "1-1." in page

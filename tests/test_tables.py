@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given, strategies as st
+from hypothesis import given
+from hypothesis import strategies as st
 
 from book.errors import BookError
 from book.markdown.tables import escape_html, parse_table, split_row, starts_table
@@ -72,9 +73,13 @@ cell_text = st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc"), bl
 cells = cell_text.map(str.strip)
 
 
-@given(st.lists(cells, min_size=1, max_size=5).flatmap(
-    lambda header: st.tuples(st.just(header), st.lists(st.lists(cells, min_size=len(header), max_size=len(header)), min_size=1, max_size=5))
-))
+@given(
+    st.lists(cells, min_size=1, max_size=5).flatmap(
+        lambda header: st.tuples(
+            st.just(header), st.lists(st.lists(cells, min_size=len(header), max_size=len(header)), min_size=1, max_size=5)
+        )
+    )
+)
 def test_render_then_parse_gives_the_same_table(header_and_rows):
     header, rows = header_and_rows
     header = [h or "column" for h in header]

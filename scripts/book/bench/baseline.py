@@ -20,8 +20,16 @@ from book import project
 ROOT = project.ROOT
 # What the docs' Markdown uses ({#id}s, tables, HTML blocks, footnotes...), as the project's mkdocs.yml enables it.
 MARKDOWN_EXTENSIONS = [
-    "abbr", "attr_list", "def_list", "footnotes", "md_in_html", "tables", {"toc": {"permalink": True}},
-    "admonition", "pymdownx.details", "pymdownx.superfences",
+    "abbr",
+    "attr_list",
+    "def_list",
+    "footnotes",
+    "md_in_html",
+    "tables",
+    {"toc": {"permalink": True}},
+    "admonition",
+    "pymdownx.details",
+    "pymdownx.superfences",
 ]
 
 
@@ -32,9 +40,15 @@ def project_settings(config_file: Path = ROOT / "mkdocs.yml") -> dict:
     with open(config_file, "rb") as f:
         config = yaml_load(f)
     i18n = next(p["i18n"] for p in config["plugins"] if isinstance(p, dict) and "i18n" in p)
-    languages = [{key: lang[key] for key in ("locale", "name", "default", "nav_translations") if key in lang}
-                 for lang in i18n["languages"]]
-    return {"site_name": config["site_name"], "site_url": config.get("site_url"), "nav": config.get("nav"), "languages": languages}
+    languages = [
+        {key: lang[key] for key in ("locale", "name", "default", "nav_translations") if key in lang} for lang in i18n["languages"]
+    ]
+    return {
+        "site_name": config["site_name"],
+        "site_url": config.get("site_url"),
+        "nav": config.get("nav"),
+        "languages": languages,
+    }
 
 
 def config_text(site_name: str, languages: list[dict], nav: list | None = None, site_url: str | None = None) -> str:
@@ -59,8 +73,9 @@ def write(project: Path, docs: Path = ROOT / "docs", site_url: str | None = None
     shutil.rmtree(project / "docs", ignore_errors=True)
     shutil.copytree(docs, project / "docs")
     config_file = project / "mkdocs.yml"
-    config_file.write_text(config_text(settings["site_name"], settings["languages"], settings.get("nav"), site_url),
-                           encoding="utf-8")
+    config_file.write_text(
+        config_text(settings["site_name"], settings["languages"], settings.get("nav"), site_url), encoding="utf-8"
+    )
     return config_file
 
 

@@ -19,10 +19,8 @@ import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
-from book.bench import baseline
-from book.bench import probe
 from book import project
-from book.bench import synthetic
+from book.bench import baseline, synthetic
 from book.site.serve import free_port
 
 ROOT = project.ROOT
@@ -148,23 +146,47 @@ def profile_build(config: Path, out: Path, strict: bool = True) -> dict:
     import pstats
 
     site = out.parent / f"{out.stem}-site"
-    command = [sys.executable, "-m", "cProfile", "-o", str(out), "-m", "mkdocs", "build", *(["--strict"] if strict else []),
-               "-q", "-f", str(config), "-d", str(site)]
+    command = [
+        sys.executable,
+        "-m",
+        "cProfile",
+        "-o",
+        str(out),
+        "-m",
+        "mkdocs",
+        "build",
+        *(["--strict"] if strict else []),
+        "-q",
+        "-f",
+        str(config),
+        "-d",
+        str(site),
+    ]
     timed(command, config.parent, env())
     stats = pstats.Stats(str(out))
     own, events, packages = [], {}, {}
     scripts = str(ROOT / "scripts") + "/"
-    for (file, line, name), (_, calls, own_time, cumulative, _) in stats.stats.items():
+    for (file, _line, name), (_, calls, own_time, cumulative, _) in stats.stats.items():
         package = _package(file, name)
         packages[package] = packages.get(package, 0.0) + own_time
         if file == str(ROOT / "scripts" / "hooks.py") and name.startswith("on_"):
             events[name] = round(cumulative, 3)
         elif file.startswith(scripts) and not name.startswith("<"):
-            own.append({"function": f"{file[len(scripts):]}:{name}", "calls": calls, "seconds": round(cumulative, 3),
-                        "ms_per_call": round(cumulative / calls * 1000, 2)})
+            own.append(
+                {
+                    "function": f"{file[len(scripts) :]}:{name}",
+                    "calls": calls,
+                    "seconds": round(cumulative, 3),
+                    "ms_per_call": round(cumulative / calls * 1000, 2),
+                }
+            )
     own.sort(key=lambda row: -row["seconds"])
-    return {"total_s": round(stats.total_tt, 3), "hook_events": dict(sorted(events.items(), key=lambda kv: -kv[1])),
-            "own": own[:40], "packages": {k: round(v, 3) for k, v in sorted(packages.items(), key=lambda kv: -kv[1])}}
+    return {
+        "total_s": round(stats.total_tt, 3),
+        "hook_events": dict(sorted(events.items(), key=lambda kv: -kv[1])),
+        "own": own[:40],
+        "packages": {k: round(v, 3) for k, v in sorted(packages.items(), key=lambda kv: -kv[1])},
+    }
 
 
 def _package(file: str, name: str) -> str:
@@ -210,8 +232,12 @@ def rebuild_times(work: Path, edits: int, page: str = "part-1/1-2.md", url_path:
     port = free_port()
     url = f"http://127.0.0.1:{port}/{url_path}"
     # The site's URL is the server's, or mkdocs serve would mount the site below the real URL's path.
-    environ = env(PYTHONPATH=str(copy / "scripts"), SITE_URL=f"http://127.0.0.1:{port}/",
-                  GIT_DIR=str(ROOT / ".git"), GIT_WORK_TREE=str(copy))  # page dates from the real history
+    environ = env(
+        PYTHONPATH=str(copy / "scripts"),
+        SITE_URL=f"http://127.0.0.1:{port}/",
+        GIT_DIR=str(ROOT / ".git"),
+        GIT_WORK_TREE=str(copy),
+    )  # page dates from the real history
     log = open(work / "serve.log", "wb")
     command = [sys.executable, "-m", "mkdocs", "serve", "--strict", "--dev-addr", f"127.0.0.1:{port}"]
     server = subprocess.Popen(command, cwd=copy, env=environ, stdout=log, stderr=subprocess.STDOUT)
@@ -225,7 +251,7 @@ def rebuild_times(work: Path, edits: int, page: str = "part-1/1-2.md", url_path:
             edited = _edit_first_section(original, marker)
             start = time.perf_counter()
             source.write_text(edited, encoding="utf-8")
-            _wait_for(lambda: marker in _get(url) or None, server, 120, "the edited page")
+            _wait_for(lambda marker=marker: marker in _get(url) or None, server, 120, "the edited page")
             times.append(time.perf_counter() - start)
             time.sleep(1.0)  # let the watcher settle before the next edit
         return times
@@ -243,8 +269,11 @@ def _edit_first_section(text: str, marker: str) -> str:
     """The page with `marker` added to the first paragraph of its first section (under its first heading)."""
     lines = text.split("\n")
     heading = next(i for i, line in enumerate(lines) if line.startswith("#"))
-    paragraph = next(i for i in range(heading + 1, len(lines))
-                     if lines[i].strip() and not lines[i].lstrip().startswith(("<", "|", "#", ">", "-", "*", "`", "!")))
+    paragraph = next(
+        i
+        for i in range(heading + 1, len(lines))
+        if lines[i].strip() and not lines[i].lstrip().startswith(("<", "|", "#", ">", "-", "*", "`", "!"))
+    )
     lines[paragraph] += f" {marker}"
     return "\n".join(lines)
 

@@ -17,10 +17,15 @@ from urllib.parse import urlsplit
 from book.site.serve import serve
 
 CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 KINDS = ("html", "css", "js", "fonts", "data", "images", "other")
-PHASES = ("first_visit", "after_interaction", "after_chart")
 # Lighthouse's mobile screen (the size tests/test_lighthouse.py scores at): what is "in view" depends on it.
 VIEWPORT = {"width": 412, "height": 823}
 CHART = "figure.book-chart"

@@ -28,6 +28,7 @@ def _timed_render(render):
         _totals["charts"] += count
         _totals["pages"] += 1
         return markdown, count
+
     return wrapper
 
 
@@ -38,6 +39,7 @@ def _timed_check(check):
             return check(*args, **kwargs)
         finally:
             _totals["check_s"] += time.perf_counter() - start
+
     return wrapper
 
 

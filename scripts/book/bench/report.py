@@ -20,8 +20,7 @@ def ratio(a: float | None, b: float | None) -> float | None:
 
 def _target(name: str, value: float | None, limit: float, unit: str, below: bool = False) -> dict:
     met = None if value is None else (value < limit if below else value <= limit)
-    return {"name": name, "value": value, "target": limit, "unit": unit, "met": met,
-            "comparison": "<" if below else "<="}
+    return {"name": name, "value": value, "target": limit, "unit": unit, "met": met, "comparison": "<" if below else "<="}
 
 
 def targets(results: dict) -> list[dict]:
@@ -40,10 +39,16 @@ def targets(results: dict) -> list[dict]:
     worst = lambda pages, key: max((p[key] for p in pages), default=None)  # noqa: E731
     rows += [
         _target("page without charts, first visit / baseline (worst page)", worst(plain, "first_visit_ratio"), 1.10, "x"),
-        _target("page without charts, after first interaction / baseline (worst)", worst(plain, "after_interaction_ratio"), 1.10, "x"),
+        _target(
+            "page without charts, after first interaction / baseline (worst)", worst(plain, "after_interaction_ratio"), 1.10, "x"
+        ),
         _target("chart page before scrolling / baseline (worst)", worst(charts, "first_visit_ratio"), 1.10, "x"),
-        _target("chart page after scrolling to the chart, total (worst)",
-                max((p["book"]["after_chart"]["total"] / KB for p in charts), default=None), 450, "KB"),
+        _target(
+            "chart page after scrolling to the chart, total (worst)",
+            max((p["book"]["after_chart"]["total"] / KB for p in charts), default=None),
+            450,
+            "KB",
+        ),
         _target("plotly bytes on pages without charts", downloads["plotly_bytes_on_pages_without_charts"], 0, "B"),
     ]
     return rows
@@ -72,54 +77,87 @@ def table(results: dict) -> str:
     meta, build, charts, scale = results["meta"], results["build"], results["charts"], results["scale"]
     rebuild, downloads = results["rebuild"], results["downloads"]
     runs = meta["runs"]
-    out = [f"make bench — {meta['started']} — commit {meta['commit']} — {meta['cpus']} CPUs"
-           f"{' — QUICK (one run each: not for decisions)' if meta['quick'] else ''}", ""]
+    out = [
+        f"make bench — {meta['started']} — commit {meta['commit']} — {meta['cpus']} CPUs"
+        f"{' — QUICK (one run each: not for decisions)' if meta['quick'] else ''}",
+        "",
+    ]
     out.append(f"BUILD (median of {runs['build']} interleaved runs; baseline = plain Material + i18n, same docs;")
     out.append("       ratio = median of each round's book/baseline, ratio of the medians in brackets)")
     out.append(f"  {'':44} {'book':>9} {'baseline':>9} {'ratio':>7} {'':>9}  peak memory")
-    for key, label in (("online", "online build (mkdocs build --strict)"), ("online_no_cache", "  the same, empty chart cache"),
-                       ("full", "full build (make build: both editions)"), ("full_no_cache", "  the same, empty chart cache")):
-        out.append(f"  {label:44} {_s(build[key]['median_s']):>9} {_s(build['baseline']['median_s']):>9} "
-                   f"{_x(build[key + '_ratio']):>7} ({_x(build[key + '_ratio_of_medians'])})  "
-                   f"{build[key]['peak_mb']:.0f} MB (baseline {build['baseline']['peak_mb']:.0f} MB)")
+    for key, label in (
+        ("online", "online build (mkdocs build --strict)"),
+        ("online_no_cache", "  the same, empty chart cache"),
+        ("full", "full build (make build: both editions)"),
+        ("full_no_cache", "  the same, empty chart cache"),
+    ):
+        out.append(
+            f"  {label:44} {_s(build[key]['median_s']):>9} {_s(build['baseline']['median_s']):>9} "
+            f"{_x(build[key + '_ratio']):>7} ({_x(build[key + '_ratio_of_medians'])})  "
+            f"{build[key]['peak_mb']:.0f} MB (baseline {build['baseline']['peak_mb']:.0f} MB)"
+        )
     out.append(f"  {'full build / online build':44} {_x(build['full_vs_online']):>9}   (what the offline edition adds)")
-    out.append(f"  {'online site / offline zip':44} {build['online_site_bytes'] / 1e6:.2f} MB (without the zip "
-               f"{build['online_site_bytes_without_zip'] / 1e6:.2f} MB) / {build['zip_bytes'] / 1e6:.2f} MB "
-               f"= {build['zip_vs_site']:.0%} of the site without it")
-    out += ["", f"CHARTS (full build with an empty chart cache, median of {runs['charts']} each; the chart step timed in-process,"
-            " or switched off, by a probe every build process imports)"]
-    out.append(f"  full build with charts {_s(charts['full_with_s'])}, without {_s(charts['full_without_s'])}: "
-               f"step {_s(charts['step_s'])} ({charts['step_share']:.0%}; median of each round's difference)")
-    out.append(f"  in-process: render {_s(charts['render_s'])} for {charts['charts_rendered']} chart placements (both languages "
-               f"and editions; the online edition reuses the offline one's figures) = {charts['per_chart_ms']:.1f} ms per "
-               f"placement; cross-language check {_s(charts['check_s'])}")
+    out.append(
+        f"  {'online site / offline zip':44} {build['online_site_bytes'] / 1e6:.2f} MB (without the zip "
+        f"{build['online_site_bytes_without_zip'] / 1e6:.2f} MB) / {build['zip_bytes'] / 1e6:.2f} MB "
+        f"= {build['zip_vs_site']:.0%} of the site without it"
+    )
+    out += [
+        "",
+        f"CHARTS (full build with an empty chart cache, median of {runs['charts']} each; the chart step timed in-process,"
+        " or switched off, by a probe every build process imports)",
+    ]
+    out.append(
+        f"  full build with charts {_s(charts['full_with_s'])}, without {_s(charts['full_without_s'])}: "
+        f"step {_s(charts['step_s'])} ({charts['step_share']:.0%}; median of each round's difference)"
+    )
+    out.append(
+        f"  in-process: render {_s(charts['render_s'])} for {charts['charts_rendered']} chart placements (both languages "
+        f"and editions; the online edition reuses the offline one's figures) = {charts['per_chart_ms']:.1f} ms per "
+        f"placement; cross-language check {_s(charts['check_s'])}"
+    )
     out += ["", f"SCALE (synthetic book, median of {runs['scale']}; per page = time / pages of both languages)"]
-    out.append(f"  {'pages/lang':>10} {'book':>9} {'baseline':>9} {'ratio':>6} {'book/page':>10} {'base/page':>10} "
-               f"{'book MB':>8} {'base MB':>8}")
+    out.append(
+        f"  {'pages/lang':>10} {'book':>9} {'baseline':>9} {'ratio':>6} {'book/page':>10} {'base/page':>10} "
+        f"{'book MB':>8} {'base MB':>8}"
+    )
     for row in scale["rows"]:
-        out.append(f"  {row['pages_per_language']:>10} {_s(row['project_s']):>9} {_s(row['baseline_s']):>9} "
-                   f"{_x(row['ratio']):>6} {row['project_ms_per_page']:>7.1f} ms {row['baseline_ms_per_page']:>7.1f} ms "
-                   f"{row['project_peak_mb']:>8.0f} {row['baseline_peak_mb']:>8.0f}")
+        out.append(
+            f"  {row['pages_per_language']:>10} {_s(row['project_s']):>9} {_s(row['baseline_s']):>9} "
+            f"{_x(row['ratio']):>6} {row['project_ms_per_page']:>7.1f} ms {row['baseline_ms_per_page']:>7.1f} ms "
+            f"{row['project_peak_mb']:>8.0f} {row['baseline_peak_mb']:>8.0f}"
+        )
     for step in scale["marginal"]:
-        out.append(f"  marginal {step['from']}→{step['to']} pages/lang: book {step['project_ms_per_page']:.1f} ms/page, "
-                   f"baseline {step['baseline_ms_per_page']:.1f} ms/page, added by the book "
-                   f"{step['project_ms_per_page'] - step['baseline_ms_per_page']:.1f} ms/page")
-    out += ["", f"REBUILD (mkdocs serve, edit saved → page served with it): median {_s(rebuild['median_s'])} "
-            f"of {', '.join(f'{t:.2f}' for t in rebuild['runs_s'])}"]
+        out.append(
+            f"  marginal {step['from']}→{step['to']} pages/lang: book {step['project_ms_per_page']:.1f} ms/page, "
+            f"baseline {step['baseline_ms_per_page']:.1f} ms/page, added by the book "
+            f"{step['project_ms_per_page'] - step['baseline_ms_per_page']:.1f} ms/page"
+        )
+    out += [
+        "",
+        f"REBUILD (mkdocs serve, edit saved → page served with it): median {_s(rebuild['median_s'])} "
+        f"of {', '.join(f'{t:.2f}' for t in rebuild['runs_s'])}",
+    ]
     out += ["", f"DOWNLOADS (gzipped, first visit with an empty cache, viewport {downloads['viewport']}; KB by kind)"]
     for page in downloads["pages"]:
         name = f"/{page['path']} ({page['kind']})"
         phases = ["first_visit", "after_interaction"] + (["after_chart"] if page["kind"] == "chart" else [])
         for phase in phases:
             book, base = page["book"][phase], page["baseline"][phase]
-            out.append(f"  {name:28} {phase:18} book {_kb(book['total']):>9} / baseline {_kb(base['total']):>9} "
-                       f"= {_x(ratio(book['total'], base['total'])):>6}   book: {_kinds(book)}")
+            out.append(
+                f"  {name:28} {phase:18} book {_kb(book['total']):>9} / baseline {_kb(base['total']):>9} "
+                f"= {_x(ratio(book['total'], base['total'])):>6}   book: {_kinds(book)}"
+            )
             name = ""
-        out.append(f"  {'':28} {'':18} baseline first visit: {_kinds(page['baseline']['first_visit'])}"
-                   f" ({page['baseline']['refused_other_hosts']} request(s) to other hosts refused, not counted)")
-    out.append(f"  charts: plotly on pages without charts {downloads['plotly_bytes_on_pages_without_charts']} B; chart page "
-               f"{_kb(downloads['chart_vs_plain']['chart_before'])} before scrolling, {_kb(downloads['chart_vs_plain']['chart_after'])} "
-               f"after, vs {_kb(downloads['chart_vs_plain']['plain'])} for a page without charts (same language, first visit)")
+        out.append(
+            f"  {'':28} {'':18} baseline first visit: {_kinds(page['baseline']['first_visit'])}"
+            f" ({page['baseline']['refused_other_hosts']} request(s) to other hosts refused, not counted)"
+        )
+    out.append(
+        f"  charts: plotly on pages without charts {downloads['plotly_bytes_on_pages_without_charts']} B; chart page "
+        f"{_kb(downloads['chart_vs_plain']['chart_before'])} before scrolling, {_kb(downloads['chart_vs_plain']['chart_after'])} "
+        f"after, vs {_kb(downloads['chart_vs_plain']['plain'])} for a page without charts (same language, first visit)"
+    )
     out += ["", "TARGETS"]
     for row in results["targets"]:
         status = "n/a" if row["met"] is None else "met" if row["met"] else "MISSED"
@@ -141,8 +179,9 @@ def _flatten(value, prefix: str = "") -> dict[str, float]:
                 flat.update(_flatten(item, f"{prefix}{key}."))
     elif isinstance(value, list):
         for index, item in enumerate(value):
-            name = next((str(item[k]) for k in ("name", "path", "pages_per_language") if isinstance(item, dict) and k in item),
-                        str(index))
+            name = next(
+                (str(item[k]) for k in ("name", "path", "pages_per_language") if isinstance(item, dict) and k in item), str(index)
+            )
             flat.update(_flatten(item, f"{prefix}{name}."))
     elif isinstance(value, (int, float)) and not isinstance(value, bool):
         flat[prefix.rstrip(".")] = float(value)
@@ -171,8 +210,10 @@ def compare(old: dict, new: dict, threshold: float = 0.01) -> str:
 
 
 def _own(profile: dict, count: int = 6) -> str:
-    return "; ".join(f"{row['function']} {row['seconds']:.2f} s ({row['calls']} calls, {row['ms_per_call']:.1f} ms each)"
-                     for row in profile["own"][:count])
+    return "; ".join(
+        f"{row['function']} {row['seconds']:.2f} s ({row['calls']} calls, {row['ms_per_call']:.1f} ms each)"
+        for row in profile["own"][:count]
+    )
 
 
 def _package_differences(book: dict, base: dict, count: int = 6) -> str:
@@ -187,11 +228,17 @@ def _growing(small: dict, large: dict, count: int = 4) -> str:
     Functions called once per build (a scan of the whole book) grow with it by nature and are left out.
     """
     before = {row["function"]: row for row in small["own"] if row["calls"] >= 10}
-    rows = [(row["ms_per_call"] / before[row["function"]]["ms_per_call"], row) for row in large["own"]
-            if row["function"] in before and before[row["function"]]["ms_per_call"] > 0 and row["seconds"] >= 0.2]
+    rows = [
+        (row["ms_per_call"] / before[row["function"]]["ms_per_call"], row)
+        for row in large["own"]
+        if row["function"] in before and before[row["function"]]["ms_per_call"] > 0 and row["seconds"] >= 0.2
+    ]
     rows.sort(key=lambda pair: -pair[0])
-    return "; ".join(f"{row['function']} {before[row['function']]['ms_per_call']:.1f} → {row['ms_per_call']:.1f} ms per call "
-                     f"({row['calls']} calls)" for _, row in rows[:count])
+    return "; ".join(
+        f"{row['function']} {before[row['function']]['ms_per_call']:.1f} → {row['ms_per_call']:.1f} ms per call "
+        f"({row['calls']} calls)"
+        for _, row in rows[:count]
+    )
 
 
 def notes(results: dict, profiles: dict) -> list[str]:
@@ -202,48 +249,66 @@ def notes(results: dict, profiles: dict) -> list[str]:
     if "online" in profiles:
         book, base = profiles["online"], profiles["baseline"]
         events = ", ".join(f"{name} {seconds:.2f}" for name, seconds in list(book["hook_events"].items())[:5])
-        out.append(f"online build {build['online_ratio']:.2f}x the baseline ({build['online']['median_s']:.2f} s against "
-                   f"{build['baseline']['median_s']:.2f} s). Under cProfile {book['total_s']:.2f} s against {base['total_s']:.2f} s; "
-                   f"the hook's events take {sum(book['hook_events'].values()):.2f} s ({events}); own time by package, "
-                   f"largest differences from the baseline: {_package_differences(book, base)}; the project's costliest "
-                   f"functions: {_own(book)}.")
+        out.append(
+            f"online build {build['online_ratio']:.2f}x the baseline ({build['online']['median_s']:.2f} s against "
+            f"{build['baseline']['median_s']:.2f} s). Under cProfile {book['total_s']:.2f} s against {base['total_s']:.2f} s; "
+            f"the hook's events take {sum(book['hook_events'].values()):.2f} s ({events}); own time by package, "
+            f"largest differences from the baseline: {_package_differences(book, base)}; the project's costliest "
+            f"functions: {_own(book)}."
+        )
     if any(name.startswith("full build") for name in missed):
-        out.append(f"full build {build['full_ratio']:.2f}x the baseline ({build['full_no_cache_ratio']:.2f}x with an empty chart "
-                   f"cache): the offline edition is a second complete build of both languages (then prune, reference check "
-                   f"and zip) in the same process as the online one, {build['full_vs_online']:.2f}x the online build alone.")
+        out.append(
+            f"full build {build['full_ratio']:.2f}x the baseline ({build['full_no_cache_ratio']:.2f}x with an empty chart "
+            f"cache): the offline edition is a second complete build of both languages (then prune, reference check "
+            f"and zip) in the same process as the online one, {build['full_vs_online']:.2f}x the online build alone."
+        )
     if any("empty chart cache" in name for name in missed):
-        out.append(f"with an empty chart cache the online build takes {build['online_no_cache']['median_s']:.2f} s against "
-                   f"{build['online']['median_s']:.2f} s: plotly is imported and draws every figure (see CHARTS); a later "
-                   f"build reads the figures from .cache/ and redraws only charts that changed.")
+        out.append(
+            f"with an empty chart cache the online build takes {build['online_no_cache']['median_s']:.2f} s against "
+            f"{build['online']['median_s']:.2f} s: plotly is imported and draws every figure (see CHARTS); a later "
+            f"build reads the figures from .cache/ and redraws only charts that changed."
+        )
     if "largest" in profiles:
         low, high = scale["marginal"][0], scale["marginal"][-1]
         largest = scale["rows"][-1]["pages_per_language"]
-        out.append(f"per-page cost grows with the book: marginal ms per page {low['project_ms_per_page']:.1f} → "
-                   f"{high['project_ms_per_page']:.1f} ({scale['project_marginal_growth']:.2f}x) against the baseline's "
-                   f"{low['baseline_ms_per_page']:.1f} → {high['baseline_ms_per_page']:.1f} ({scale['baseline_marginal_growth']:.2f}x; "
-                   f"Material renders the whole nav into every page); what the project adds per page goes "
-                   f"{low['project_ms_per_page'] - low['baseline_ms_per_page']:.1f} → "
-                   f"{high['project_ms_per_page'] - high['baseline_ms_per_page']:.1f} ms. Under cProfile, the project's "
-                   f"functions whose time per call grows most from the smallest to the {largest}-page book: "
-                   f"{_growing(profiles['smallest'], profiles['largest'])}. Costliest at {largest} pages: {_own(profiles['largest'], 8)}.")
+        out.append(
+            f"per-page cost grows with the book: marginal ms per page {low['project_ms_per_page']:.1f} → "
+            f"{high['project_ms_per_page']:.1f} ({scale['project_marginal_growth']:.2f}x) against the baseline's "
+            f"{low['baseline_ms_per_page']:.1f} → {high['baseline_ms_per_page']:.1f} ({scale['baseline_marginal_growth']:.2f}x; "
+            f"Material renders the whole nav into every page); what the project adds per page goes "
+            f"{low['project_ms_per_page'] - low['baseline_ms_per_page']:.1f} → "
+            f"{high['project_ms_per_page'] - high['baseline_ms_per_page']:.1f} ms. Under cProfile, the project's "
+            f"functions whose time per call grows most from the smallest to the {largest}-page book: "
+            f"{_growing(profiles['smallest'], profiles['largest'])}. Costliest at {largest} pages: {_own(profiles['largest'], 8)}."
+        )
     if rebuild["median_s"] is not None and rebuild["median_s"] >= 2.0:
-        out.append(f"rebuild {rebuild['median_s']:.2f} s: mkdocs serve polls the docs every 0.5 s, waits 0.1 s, then rebuilds the "
-                   f"whole site, both languages (the i18n plugin); the online build alone takes {build['online']['median_s']:.2f} s here.")
+        out.append(
+            f"rebuild {rebuild['median_s']:.2f} s: mkdocs serve polls the docs every 0.5 s, waits 0.1 s, then rebuilds the "
+            f"whole site, both languages (the i18n plugin); the online build alone takes {build['online']['median_s']:.2f} s here."
+        )
     for page in downloads["pages"]:
         # The budgets: pages without charts at both moments, chart pages before scrolling, 450 KB once a chart is drawn.
-        checks = [("first_visit", None)] + ([("after_chart", 450 * KB)] if page["kind"] == "chart" else [("after_interaction", None)])
+        checks = [("first_visit", None)] + (
+            [("after_chart", 450 * KB)] if page["kind"] == "chart" else [("after_interaction", None)]
+        )
         for phase, limit in checks:
             book, base = page["book"][phase], page["baseline"][phase]
             if book["total"] <= (limit or 1.10 * base["total"]):
                 continue
-            extra = sorted(((book[k] - base[k], k) for k in ("html", "css", "js", "fonts", "data", "images", "other")), reverse=True)
+            extra = sorted(
+                ((book[k] - base[k], k) for k in ("html", "css", "js", "fonts", "data", "images", "other")), reverse=True
+            )
             what = ", ".join(f"{k} {d / KB:+.1f} KB" for d, k in extra if abs(d) >= 100)
             budget = f"the {limit / KB:.0f} KB budget" if limit else f"the baseline's {base['total'] / KB:.1f} KB"
             plotly = f"; plotly.js alone is {book['plotly'] / KB:.1f} KB of it" if book["plotly"] else ""
-            out.append(f"/{page['path']} {phase.replace('_', ' ')}: {book['total'] / KB:.1f} KB against {budget} "
-                       f"(against the baseline: {what}){plotly}.")
+            out.append(
+                f"/{page['path']} {phase.replace('_', ' ')}: {book['total'] / KB:.1f} KB against {budget} "
+                f"(against the baseline: {what}){plotly}."
+            )
     refused = max((p["baseline"]["refused_other_hosts"] for p in downloads["pages"]), default=0)
     if refused:
-        out.append("the baseline asks Google Fonts for Roboto (its default font settings); those requests were refused, so the "
-                   "baseline's bytes leave its web fonts out: the page-weight ratios err against the book.")
+        out.append(
+            "the baseline asks Google Fonts for Roboto (its default font settings); those requests were refused, so the "
+            "baseline's bytes leave its web fonts out: the page-weight ratios err against the book."
+        )
     return out

@@ -23,28 +23,42 @@ TERMS = [
 ]
 TEXT = {
     "ja": {
-        "site": "合成された本", "title": "{n}. 合成された節 {n}",
+        "site": "合成された本",
+        "title": "{n}. 合成された節 {n}",
         "description": "ビルド時間を測るための合成ページ {n}。",
         "sections": {"background": "背景", "evidence": "証拠", "outlook": "見通し"},
         "para": "この段落は{term}について述べる合成された本文である。モデルの規模、計算量、データの量は互いに関係し、"
-                "クラウドとデバイスのどちらで動かすかによって費用と応答の速さが変わる。ページ {n} の第{s}段落。",
-        "labels": "項目", "values": "値", "chart_title": "合成された図 {n}", "caption": "出典：合成データ",
-        "glossary": "用語集", "glossary_intro": "合成された本の用語。",
+        "クラウドとデバイスのどちらで動かすかによって費用と応答の速さが変わる。ページ {n} の第{s}段落。",
+        "labels": "項目",
+        "values": "値",
+        "chart_title": "合成された図 {n}",
+        "caption": "出典：合成データ",
+        "glossary": "用語集",
+        "glossary_intro": "合成された本の用語。",
         "definition": "{term}についての短い説明。ビルド時間の測定のためだけに書かれた文である。",
-        "status": "翻訳の状況", "status_intro": "各ページの翻訳が原文に追いついているか。",
-        "index": "合成された本", "index_intro": "ビルド時間を測るための、{pages}ページからなる合成された本。",
+        "status": "翻訳の状況",
+        "status_intro": "各ページの翻訳が原文に追いついているか。",
+        "index": "合成された本",
+        "index_intro": "ビルド時間を測るための、{pages}ページからなる合成された本。",
     },
     "en": {
-        "site": "A synthetic book", "title": "{n}. Synthetic section {n}",
+        "site": "A synthetic book",
+        "title": "{n}. Synthetic section {n}",
         "description": "Synthetic page {n}, for measuring build time.",
         "sections": {"background": "Background", "evidence": "Evidence", "outlook": "Outlook"},
         "para": "This paragraph is synthetic text about {term}. The size of a model, its compute and its data are "
-                "related, and running it in the cloud or on a device changes its cost and speed. Page {n}, paragraph {s}.",
-        "labels": "Item", "values": "Value", "chart_title": "Synthetic chart {n}", "caption": "Synthetic data, made for the benchmark",
-        "glossary": "Glossary", "glossary_intro": "The terms of the synthetic book.",
+        "related, and running it in the cloud or on a device changes its cost and speed. Page {n}, paragraph {s}.",
+        "labels": "Item",
+        "values": "Value",
+        "chart_title": "Synthetic chart {n}",
+        "caption": "Synthetic data, made for the benchmark",
+        "glossary": "Glossary",
+        "glossary_intro": "The terms of the synthetic book.",
         "definition": "A short explanation of {term}, written only for measuring build time.",
-        "status": "Translation status", "status_intro": "Whether each page's translation is up to date with its original.",
-        "index": "A synthetic book", "index_intro": "A synthetic book of {pages} pages, for measuring build time.",
+        "status": "Translation status",
+        "status_intro": "Whether each page's translation is up to date with its original.",
+        "index": "A synthetic book",
+        "index_intro": "A synthetic book of {pages} pages, for measuring build time.",
     },
 }
 LANGS = ("ja", "en")
@@ -60,16 +74,35 @@ def _term(n: int, lang: str) -> str:
 
 def chapter(n: int, lang: str) -> str:
     t = TEXT[lang]
-    lines = ["---", f"title: {t['title'].format(n=n)}", f"description: {t['description'].format(n=n)}", "---", "",
-             f"# {t['title'].format(n=n)} {{#p{n}}}", "", t["para"].format(term=_term(n, lang), n=n, s=0), ""]
+    lines = [
+        "---",
+        f"title: {t['title'].format(n=n)}",
+        f"description: {t['description'].format(n=n)}",
+        "---",
+        "",
+        f"# {t['title'].format(n=n)} {{#p{n}}}",
+        "",
+        t["para"].format(term=_term(n, lang), n=n, s=0),
+        "",
+    ]
     for index, section in enumerate(SECTIONS, start=1):
         lines += [f"## {t['sections'][section]} {{#p{n}-{section}}}", ""]
         for k in (1, 2):
             lines += [t["para"].format(term=_term(n + index, lang), n=n, s=f"{index}.{k}"), ""]
         if section == "evidence":
-            lines += ["<!-- chart", f"id: chart-{n}", "type: bar", f"labels: {t['labels']}", f"values: [{t['values']}]",
-                      f"title: {t['chart_title'].format(n=n)}", f"caption: {t['caption']}", "-->", "",
-                      f"| {t['labels']} | {t['values']} |", "| --- | ---: |"]
+            lines += [
+                "<!-- chart",
+                f"id: chart-{n}",
+                "type: bar",
+                f"labels: {t['labels']}",
+                f"values: [{t['values']}]",
+                f"title: {t['chart_title'].format(n=n)}",
+                f"caption: {t['caption']}",
+                "-->",
+                "",
+                f"| {t['labels']} | {t['values']} |",
+                "| --- | ---: |",
+            ]
             lines += [f"| {chr(65 + row)} | {(n * 7 + row * 13) % 97 + 1} |" for row in range(5)]
             lines.append("")
     return "\n".join(lines)
@@ -77,8 +110,17 @@ def chapter(n: int, lang: str) -> str:
 
 def glossary_page(lang: str) -> str:
     t = TEXT[lang]
-    lines = ["---", f"title: {t['glossary']}", f"description: {t['glossary_intro']}", "---", "",
-             f"# {t['glossary']} {{#glossary}}", "", t["glossary_intro"], ""]
+    lines = [
+        "---",
+        f"title: {t['glossary']}",
+        f"description: {t['glossary_intro']}",
+        "---",
+        "",
+        f"# {t['glossary']} {{#glossary}}",
+        "",
+        t["glossary_intro"],
+        "",
+    ]
     for term_id, ja, en in TERMS:
         term = ja if lang == "ja" else en
         lines += [f'## {term} {{#{term_id} data-match="{term}"}}', "", t["definition"].format(term=term), ""]
@@ -88,16 +130,40 @@ def glossary_page(lang: str) -> str:
 def index_page(lang: str, pages: int) -> str:
     t = TEXT[lang]
     first = page_rel(1)
-    return "\n".join(["---", f"title: {t['index']}", f"description: {t['index_intro'].format(pages=pages)}", "---", "",
-                      f"# {t['index']} {{#top}}", "", t["index_intro"].format(pages=pages), "",
-                      f"[{t['title'].format(n=1)}]({first}) · [{t['glossary']}](glossary.md)", ""])
+    return "\n".join(
+        [
+            "---",
+            f"title: {t['index']}",
+            f"description: {t['index_intro'].format(pages=pages)}",
+            "---",
+            "",
+            f"# {t['index']} {{#top}}",
+            "",
+            t["index_intro"].format(pages=pages),
+            "",
+            f"[{t['title'].format(n=1)}]({first}) · [{t['glossary']}](glossary.md)",
+            "",
+        ]
+    )
 
 
 def status_page(lang: str) -> str:
     t = TEXT[lang]
-    return "\n".join(["---", f"title: {t['status']}", f"description: {t['status_intro']}", "---", "",
-                      f"# {t['status']} {{#translation-status}}", "", t["status_intro"], "",
-                      "<!-- translation-status -->", ""])
+    return "\n".join(
+        [
+            "---",
+            f"title: {t['status']}",
+            f"description: {t['status_intro']}",
+            "---",
+            "",
+            f"# {t['status']} {{#translation-status}}",
+            "",
+            t["status_intro"],
+            "",
+            "<!-- translation-status -->",
+            "",
+        ]
+    )
 
 
 def nav(pages: int) -> list:
@@ -113,8 +179,11 @@ def write_docs(docs: Path, pages: int) -> None:
     """docs/<lang>/… for a book of `pages` chapter pages per language, English recorded as up to date."""
     for lang in LANGS:
         folder = docs / lang
-        files = [("index.md", index_page(lang, pages)), ("glossary.md", glossary_page(lang)),
-                 ("translation-status.md", status_page(lang))]
+        files = [
+            ("index.md", index_page(lang, pages)),
+            ("glossary.md", glossary_page(lang)),
+            ("translation-status.md", status_page(lang)),
+        ]
         for rel, text in files + [(page_rel(n), chapter(n, lang)) for n in range(1, pages + 1)]:
             path = folder / rel
             path.parent.mkdir(parents=True, exist_ok=True)
@@ -127,9 +196,11 @@ def write_docs(docs: Path, pages: int) -> None:
 
 def settings(pages: int) -> dict:
     """What `book.bench.baseline.write` needs to build the same book plainly."""
-    return {"site_name": TEXT["en"]["site"], "nav": nav(pages),
-            "languages": [{"locale": "ja", "name": "日本語", "default": True},
-                          {"locale": "en", "name": "English"}]}
+    return {
+        "site_name": TEXT["en"]["site"],
+        "nav": nav(pages),
+        "languages": [{"locale": "ja", "name": "日本語", "default": True}, {"locale": "en", "name": "English"}],
+    }
 
 
 def write_project(folder: Path, pages: int, root: Path) -> Path:
@@ -140,9 +211,14 @@ def write_project(folder: Path, pages: int, root: Path) -> Path:
     import yaml
 
     write_docs(folder / "docs", pages)
-    config = {"INHERIT": str(root / "mkdocs.yml"), "site_name": TEXT["en"]["site"], "docs_dir": "docs",
-              "theme": {"custom_dir": str(root / "overrides")}, "hooks": [str(root / "scripts" / "hooks.py")],
-              "nav": nav(pages)}
+    config = {
+        "INHERIT": str(root / "mkdocs.yml"),
+        "site_name": TEXT["en"]["site"],
+        "docs_dir": "docs",
+        "theme": {"custom_dir": str(root / "overrides")},
+        "hooks": [str(root / "scripts" / "hooks.py")],
+        "nav": nav(pages),
+    }
     config_file = folder / "mkdocs.yml"
     config_file.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return config_file

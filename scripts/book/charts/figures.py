@@ -20,14 +20,32 @@ BARGAP = 0.25
 
 TEXT = {
     "ja": {
-        "bar": "縦棒グラフ", "hbar": "横棒グラフ", "scatter": "散布図", "log": "（対数目盛）",
-        "colon": "：", "comma": "、", "between_rows": "。", "end": "。", "group": "（{}）", "share": "{whole}の{share}",
-        "missing": "データなし", "keys": "矢印キーで値を一つずつ表示できます。",
+        "bar": "縦棒グラフ",
+        "hbar": "横棒グラフ",
+        "scatter": "散布図",
+        "log": "（対数目盛）",
+        "colon": "：",
+        "comma": "、",
+        "between_rows": "。",
+        "end": "。",
+        "group": "（{}）",
+        "share": "{whole}の{share}",
+        "missing": "データなし",
+        "keys": "矢印キーで値を一つずつ表示できます。",
     },
     "en": {
-        "bar": "Bar chart", "hbar": "Horizontal bar chart", "scatter": "Scatter chart", "log": " (log scale)",
-        "colon": ": ", "comma": ", ", "between_rows": "; ", "end": ". ", "group": " ({})", "share": "{share} of {whole}",
-        "missing": "no data", "keys": "Arrow keys show the values one at a time.",
+        "bar": "Bar chart",
+        "hbar": "Horizontal bar chart",
+        "scatter": "Scatter chart",
+        "log": " (log scale)",
+        "colon": ": ",
+        "comma": ", ",
+        "between_rows": "; ",
+        "end": ". ",
+        "group": " ({})",
+        "share": "{share} of {whole}",
+        "missing": "no data",
+        "keys": "Arrow keys show the values one at a time.",
     },
 }
 
@@ -39,7 +57,7 @@ def build_figure(chart: Chart, lang: str) -> dict:
     traces = [_trace(chart, n, column, group, rows, text, len(series) > 1) for n, (column, group, rows) in enumerate(series)]
     keys = []
     for row in chart.rows:  # keyboard order: the table's reading order; a missing value has no point to hover
-        for curve, (column, group, rows) in enumerate(series):
+        for curve, (column, _group, rows) in enumerate(series):
             if row in rows:
                 where = [None, None] if _missing(chart, row, column) else [curve, rows.index(row)]
                 keys.append([*where, text["comma"].join(_hover_lines(chart, row, column, text))])
@@ -88,21 +106,30 @@ def _trace(chart: Chart, number: int, column: int, group: str | None, rows: list
     labels = [_markup(r.label) for r in rows]
     hover = [_hover_html(_hover_lines(chart, r, column, text)) for r in rows]
     common = dict(
-        name=_markup(_series_name(chart, column, group)), hovertext=hover, hovertemplate="%{hovertext}<extra></extra>",
+        name=_markup(_series_name(chart, column, group)),
+        hovertext=hover,
+        hovertemplate="%{hovertext}<extra></extra>",
         showlegend=legend,
     )
     colour = COLOURS[number % len(COLOURS)]
     if chart.type == "scatter":
         return _go().Scatter(
-            x=[r.values[0].value for r in rows], y=[r.values[1].value for r in rows], mode="markers",
-            marker=dict(color=colour, size=11, symbol=SYMBOLS[number % len(SYMBOLS)]), **common,
+            x=[r.values[0].value for r in rows],
+            y=[r.values[1].value for r in rows],
+            mode="markers",
+            marker=dict(color=colour, size=11, symbol=SYMBOLS[number % len(SYMBOLS)]),
+            **common,
         )
     values = [r.values[column].value for r in rows]
     pattern = dict(shape=PATTERNS[number % len(PATTERNS)], fillmode="overlay", fgcolor="#ffffff", fgopacity=0.6, size=7)
     horizontal = chart.type == "hbar"
     return _go().Bar(
-        x=values if horizontal else labels, y=labels if horizontal else values, orientation="h" if horizontal else "v",
-        offsetgroup=str(column), marker=dict(color=colour, pattern=pattern, line=dict(color=colour, width=1)), **common,
+        x=values if horizontal else labels,
+        y=labels if horizontal else values,
+        orientation="h" if horizontal else "v",
+        offsetgroup=str(column),
+        marker=dict(color=colour, pattern=pattern, line=dict(color=colour, width=1)),
+        **common,
     )
 
 
@@ -158,7 +185,9 @@ def _go():
 
 def _layout(chart: Chart, text: dict):
     labels = [_markup(r.label) for r in chart.rows]
-    category = dict(type="category", categoryorder="array", categoryarray=labels, automargin=True, fixedrange=True, showgrid=False)
+    category = dict(
+        type="category", categoryorder="array", categoryarray=labels, automargin=True, fixedrange=True, showgrid=False
+    )
     value = dict(type="log" if chart.log else "linear", automargin=True, fixedrange=True, zeroline=True)
     if chart.type == "scatter":
         x = dict(value, title=dict(text=_markup(chart.value_columns[0])), **_unit_on_ticks(chart, 0))
@@ -173,11 +202,19 @@ def _layout(chart: Chart, text: dict):
     go = _go()
     return go.Layout(
         template=go.layout.Template(),  # plotly's default template would add 6.5 KB of styling to every chart
-        height=height(chart), margin=dict(l=4, r=12, t=8, b=4), xaxis=x, yaxis=y,
-        barmode="group", bargap=BARGAP, hovermode="closest", dragmode=False,
-        paper_bgcolor="rgba(0,0,0,0)", plot_bgcolor="rgba(0,0,0,0)",
+        height=height(chart),
+        margin=dict(l=4, r=12, t=8, b=4),
+        xaxis=x,
+        yaxis=y,
+        barmode="group",
+        bargap=BARGAP,
+        hovermode="closest",
+        dragmode=False,
+        paper_bgcolor="rgba(0,0,0,0)",
+        plot_bgcolor="rgba(0,0,0,0)",
         legend=dict(orientation="h", x=0, xanchor="left", y=1, yanchor="bottom", itemclick=False, itemdoubleclick=False),
-        hoverlabel=dict(align="left"), annotations=_gap_notes(chart, text),
+        hoverlabel=dict(align="left"),
+        annotations=_gap_notes(chart, text),
     )
 
 
@@ -209,8 +246,10 @@ def _gap_notes(chart: Chart, text: dict) -> list[dict]:
             offset = (-0.5 + (column + 0.5) / columns) * (1 - BARGAP)
             at = position + offset
             note = dict(
-                text=_markup(number.text), hovertext=_hover_html(_hover_lines(chart, row, column, text)),
-                showarrow=False, font=dict(size=11),
+                text=_markup(number.text),
+                hovertext=_hover_html(_hover_lines(chart, row, column, text)),
+                showarrow=False,
+                font=dict(size=11),
             )
             if chart.type == "hbar":
                 notes.append(dict(note, x=0, xref="paper", xanchor="left", y=at, yref="y"))

@@ -15,11 +15,11 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from book.charts import spec as chart_spec_module
 from book.charts import figures as figures_module
+from book.charts import spec as chart_spec_module
+from book.charts.figures import build_figure, describe, height
 from book.charts.spec import Chart, find_charts
 from book.errors import BookError
-from book.charts.figures import build_figure, describe, height
 from book.markdown.tables import escape_html
 
 PLOTLY_PATH = "assets/vendor/plotly.min.js"
@@ -180,18 +180,27 @@ def compare(original: Chart, translation: Chart) -> list[BookError]:
     ]
     for name, mine, theirs in shapes:
         if mine != theirs:
-            return [BookError(translation.path, translation.line,
-                              f'chart "{translation.id}" has {name} {theirs} but {where} has {mine}', fix)]
+            return [
+                BookError(
+                    translation.path,
+                    translation.line,
+                    f'chart "{translation.id}" has {name} {theirs} but {where} has {mine}',
+                    fix,
+                )
+            ]
     errors = []
     for row_a, row_b in zip(original.rows, translation.rows):
         for column, (a, b) in enumerate(zip(row_a.values, row_b.values)):
             if (a.value, a.unit) != (b.value, b.unit):
-                errors.append(BookError(
-                    translation.path, row_b.line,
-                    f'chart "{translation.id}": "{b.text}" in row "{row_b.label}", column "{translation.value_columns[column]}"'
-                    f' differs from "{a.text}" in {original.path}:{row_a.line} (row "{row_a.label}", column "{original.value_columns[column]}")',
-                    fix,
-                ))
+                errors.append(
+                    BookError(
+                        translation.path,
+                        row_b.line,
+                        f'chart "{translation.id}": "{b.text}" in row "{row_b.label}", column "{translation.value_columns[column]}"'
+                        f' differs from "{a.text}" in {original.path}:{row_a.line} (row "{row_a.label}", column "{original.value_columns[column]}")',
+                        fix,
+                    )
+                )
     return errors
 
 
@@ -206,8 +215,14 @@ def _unique_errors(charts: list[Chart]) -> list[BookError]:
     for chart in charts:
         if chart.id in seen:
             first = seen[chart.id]
-            errors.append(BookError(chart.path, chart.line, f'chart id "{chart.id}" is already used at {first.path}:{first.line}',
-                                    "give every chart of a language its own id"))
+            errors.append(
+                BookError(
+                    chart.path,
+                    chart.line,
+                    f'chart id "{chart.id}" is already used at {first.path}:{first.line}',
+                    "give every chart of a language its own id",
+                )
+            )
         else:
             seen[chart.id] = chart
     return errors

@@ -1,16 +1,16 @@
 """Chart markers: the `<!-- chart ... -->` comment above a Markdown table, and the data it selects.
 
-    <!-- chart
-    id: six-models
-    type: bar
-    labels: Model
-    values: [Total parameters, Active parameters]
-    log: true
-    title: ...
-    caption: ...
-    -->
+<!-- chart
+id: six-models
+type: bar
+labels: Model
+values: [Total parameters, Active parameters]
+log: true
+title: ...
+caption: ...
+-->
 
-    | Model | Total parameters | Active parameters |
+| Model | Total parameters | Active parameters |
 """
 
 from __future__ import annotations
@@ -21,8 +21,8 @@ from dataclasses import dataclass
 import yaml
 
 from book.errors import BookError
-from book.markdown.frontmatter import LOADER
 from book.markdown.fences import FENCE
+from book.markdown.frontmatter import LOADER
 from book.markdown.numbers import EXAMPLES, NotANumber, Number, parse_number
 from book.markdown.tables import Table, parse_table, starts_table
 
@@ -85,8 +85,12 @@ def find_charts(text: str, path: str) -> list[Chart]:
 def _read_chart(lines: list[str], start: int, path: str) -> Chart:
     rest = _OPEN.match(lines[start].strip()).group("rest").strip()
     if rest:
-        raise BookError(path, start + 1, f"the chart marker has text after `<!-- chart`: {rest!r}",
-                        "put `<!-- chart` alone on its line and the settings on the lines below it")
+        raise BookError(
+            path,
+            start + 1,
+            f"the chart marker has text after `<!-- chart`: {rest!r}",
+            "put `<!-- chart` alone on its line and the settings on the lines below it",
+        )
     end = next((i for i in range(start + 1, len(lines)) if lines[i].strip() == "-->"), None)
     if end is None:
         raise BookError(path, start + 1, "the chart marker is never closed", "end it with a line holding only `-->`")
@@ -95,8 +99,12 @@ def _read_chart(lines: list[str], start: int, path: str) -> Chart:
     while table_start < len(lines) and not lines[table_start].strip():
         table_start += 1
     if not starts_table(lines, table_start):
-        raise BookError(path, start + 1, f'chart "{settings["id"]}" has no table after its marker',
-                        "put the Markdown table right after the `-->` line, with one blank line between")
+        raise BookError(
+            path,
+            start + 1,
+            f'chart "{settings["id"]}" has no table after its marker',
+            "put the Markdown table right after the `-->` line, with one blank line between",
+        )
     table = parse_table(lines, table_start, path)
     return _resolve(settings, table, path, start, end + 1)
 
@@ -109,11 +117,16 @@ def _read_settings(lines: list[str], path: str, first_line: int) -> dict:
         mark = getattr(error, "problem_mark", None)
         line = first_line + mark.line if mark else first_line
         problem = getattr(error, "problem", None) or "not valid YAML"
-        raise BookError(path, line, f"the chart settings are not valid YAML ({problem})",
-                        "write one `key: value` per line; quote a value that contains `: `")
+        raise BookError(
+            path,
+            line,
+            f"the chart settings are not valid YAML ({problem})",
+            "write one `key: value` per line; quote a value that contains `: `",
+        ) from None
     if not isinstance(settings, dict):
-        raise BookError(path, first_line, "the chart marker holds no settings",
-                        f"write `key: value` lines for {', '.join(REQUIRED)}")
+        raise BookError(
+            path, first_line, "the chart marker holds no settings", f"write `key: value` lines for {', '.join(REQUIRED)}"
+        )
 
     def line_of(key: str) -> int:
         found = (n for n, text in enumerate(lines) if text.lstrip().startswith(f"{key}:"))
@@ -121,25 +134,33 @@ def _read_settings(lines: list[str], path: str, first_line: int) -> dict:
 
     for key in settings:
         if key not in REQUIRED + OPTIONAL:
-            raise BookError(path, line_of(str(key)), f"unknown chart setting `{key}`",
-                            f"use only {', '.join(REQUIRED + OPTIONAL)}")
+            raise BookError(
+                path, line_of(str(key)), f"unknown chart setting `{key}`", f"use only {', '.join(REQUIRED + OPTIONAL)}"
+            )
     for key in REQUIRED:
         if settings.get(key) in (None, "", []):
             raise BookError(path, first_line, f"the chart marker has no `{key}`", f"add a line `{key}: ...`")
     chart_id = str(settings["id"])
     if not _ID.fullmatch(chart_id):
-        raise BookError(path, line_of("id"), f'chart id "{chart_id}" is not lower-case words joined by hyphens',
-                        "use only a-z, 0-9 and -, such as six-models, and the same id in every language")
+        raise BookError(
+            path,
+            line_of("id"),
+            f'chart id "{chart_id}" is not lower-case words joined by hyphens',
+            "use only a-z, 0-9 and -, such as six-models, and the same id in every language",
+        )
     if settings["type"] not in TYPES:
-        raise BookError(path, line_of("type"), f'unknown chart type "{settings["type"]}"',
-                        f"use one of {', '.join(TYPES)}")
+        raise BookError(path, line_of("type"), f'unknown chart type "{settings["type"]}"', f"use one of {', '.join(TYPES)}")
     if not isinstance(settings.get("log", False), bool):
         raise BookError(path, line_of("log"), "`log` is neither true nor false", "write `log: true` or leave the line out")
     values = settings["values"]
     settings["values"] = tuple(str(v) for v in (values if isinstance(values, list) else [values]))
     if settings["type"] == "scatter" and len(settings["values"]) != 2:
-        raise BookError(path, line_of("values"), f"a scatter chart needs two value columns, not {len(settings['values'])}",
-                        "write `values: [x column, y column]`")
+        raise BookError(
+            path,
+            line_of("values"),
+            f"a scatter chart needs two value columns, not {len(settings['values'])}",
+            "write `values: [x column, y column]`",
+        )
     for key in ("labels", "group", "title", "caption"):
         if key in settings and not isinstance(settings[key], (str, int, float)):
             raise BookError(path, line_of(key), f"`{key}` is not a single piece of text", f"write `{key}: text` on one line")
@@ -156,8 +177,12 @@ def _resolve(settings: dict, table: Table, path: str, start: int, end: int) -> C
     for name in (label_column, *value_columns, *([group_column] if group_column else [])):
         index = table.column(name)
         if index is None:
-            raise BookError(path, table.line, f'the table has no column "{name}" named in chart "{settings["id"]}"',
-                            f"use one of the column headings: {', '.join(table.header)}")
+            raise BookError(
+                path,
+                table.line,
+                f'the table has no column "{name}" named in chart "{settings["id"]}"',
+                f"use one of the column headings: {', '.join(table.header)}",
+            )
         columns[name] = index
     rows = []
     for cells, line in zip(table.rows, table.row_lines):
@@ -168,9 +193,19 @@ def _resolve(settings: dict, table: Table, path: str, start: int, end: int) -> C
             raise BookError(path, line, f'the cell in column "{empty}" is empty', "write the label of this row")
         rows.append(Row(line, label, group, tuple(_number(cells[columns[c]], c, path, line) for c in value_columns)))
     chart = Chart(
-        id=str(settings["id"]), type=chart_type, label_column=label_column, value_columns=tuple(value_columns),
-        group_column=group_column, log=bool(settings.get("log", False)), title=_one_line(settings["title"]),
-        caption=_one_line(settings["caption"]), rows=tuple(rows), path=path, line=start + 1, marker=(start, end), table=table,
+        id=str(settings["id"]),
+        type=chart_type,
+        label_column=label_column,
+        value_columns=tuple(value_columns),
+        group_column=group_column,
+        log=bool(settings.get("log", False)),
+        title=_one_line(settings["title"]),
+        caption=_one_line(settings["caption"]),
+        rows=tuple(rows),
+        path=path,
+        line=start + 1,
+        marker=(start, end),
+        table=table,
     )
     _check_values(chart)
     return chart
@@ -185,16 +220,24 @@ def _number(cell: str, column: str, path: str, line: int) -> Number:
     try:
         return parse_number(cell)
     except NotANumber as error:
-        raise BookError(path, line, f'value "{error.text}" in column "{column}" {error.reason}',
-                        f"write a number such as {EXAMPLES}, or N/A for a missing value") from None
+        raise BookError(
+            path,
+            line,
+            f'value "{error.text}" in column "{column}" {error.reason}',
+            f"write a number such as {EXAMPLES}, or N/A for a missing value",
+        ) from None
 
 
 def _check_values(chart: Chart) -> None:
     """What would make a wrong picture: mixed units on one axis, repeated bars, values a log axis cannot show."""
     for index, column in enumerate(chart.value_columns):
         if all(row.values[index].missing for row in chart.rows):
-            raise BookError(chart.path, chart.table.line, f'column "{column}" has no numbers',
-                            "fill in at least one value, or leave the column out of `values`")
+            raise BookError(
+                chart.path,
+                chart.table.line,
+                f'column "{column}" has no numbers',
+                "fill in at least one value, or leave the column out of `values`",
+            )
     # Bars share one value axis, so all their columns share a unit; a scatter chart has one per axis.
     axes = [range(len(chart.value_columns))] if chart.type != "scatter" else [[0], [1]]
     for axis in axes:
@@ -206,18 +249,30 @@ def _check_values(chart: Chart) -> None:
                     units.setdefault(number.unit, (row.line, number.text, chart.value_columns[index]))
         if len(units) > 1:
             (_, first, _), (line, text, column) = list(units.values())[:2]
-            raise BookError(chart.path, line, f'value "{text}" in column "{column}" has a different unit from "{first}"',
-                            "write every value on one axis in the same unit (all %, all $ or none)")
+            raise BookError(
+                chart.path,
+                line,
+                f'value "{text}" in column "{column}" has a different unit from "{first}"',
+                "write every value on one axis in the same unit (all %, all $ or none)",
+            )
     if chart.type != "scatter":
         seen = {}
         for row in chart.rows:
             if row.label in seen:
-                raise BookError(chart.path, row.line, f'label "{row.label}" is also on line {seen[row.label]}',
-                                "give every bar its own label, or split the table in two")
+                raise BookError(
+                    chart.path,
+                    row.line,
+                    f'label "{row.label}" is also on line {seen[row.label]}',
+                    "give every bar its own label, or split the table in two",
+                )
             seen[row.label] = row.line
     if chart.log:
         for row in chart.rows:
             for number, column in zip(row.values, chart.value_columns):
                 if not number.missing and number.value <= 0:
-                    raise BookError(chart.path, row.line, f'value "{number.text}" in column "{column}" cannot be drawn on a log scale',
-                                    "remove `log: true`, or write N/A for a value that is not positive")
+                    raise BookError(
+                        chart.path,
+                        row.line,
+                        f'value "{number.text}" in column "{column}" cannot be drawn on a log scale',
+                        "remove `log: true`, or write N/A for a value that is not positive",
+                    )

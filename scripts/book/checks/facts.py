@@ -41,23 +41,38 @@ def table_mismatches(original: tuple[str, str], translation: tuple[str, str]) ->
     except BookError as error:
         return [error]
     if len(a) != len(b):
-        return [BookError(path_b, None, f"has {len(b)} table(s) where {path_a} has {len(a)}",
-                          "give both languages the same tables, in the same order")]
+        return [
+            BookError(
+                path_b,
+                None,
+                f"has {len(b)} table(s) where {path_a} has {len(a)}",
+                "give both languages the same tables, in the same order",
+            )
+        ]
     errors = []
     for number, (ta, tb) in enumerate(zip(a, b), start=1):
         shape_a, shape_b = (len(ta.rows), len(ta.header)), (len(tb.rows), len(tb.header))
         if shape_a != shape_b:
-            errors.append(BookError(path_b, tb.line, f"table {number} has {shape_b[0]} rows × {shape_b[1]} columns, "
-                                    f"the same table in {path_a}:{ta.line} has {shape_a[0]} × {shape_a[1]}",
-                                    "give both languages the same rows and columns"))
+            errors.append(
+                BookError(
+                    path_b,
+                    tb.line,
+                    f"table {number} has {shape_b[0]} rows × {shape_b[1]} columns, "
+                    f"the same table in {path_a}:{ta.line} has {shape_a[0]} × {shape_a[1]}",
+                    "give both languages the same rows and columns",
+                )
+            )
             continue
         for row_a, row_b, line_a, line_b in zip(ta.rows, tb.rows, ta.row_lines, tb.row_lines):
             for column, (cell_a, cell_b) in enumerate(zip(row_a, row_b)):
                 if numbers(cell_a) != numbers(cell_b):
-                    errors.append(BookError(
-                        path_b, line_b,
-                        f"table {number}, row {row_b[0]!r}, column {tb.header[column]!r}: {cell_b!r} does not carry the "
-                        f"numbers of {cell_a!r} in {path_a}:{line_a}",
-                        "write the same numbers, as digits, in both languages",
-                    ))
+                    errors.append(
+                        BookError(
+                            path_b,
+                            line_b,
+                            f"table {number}, row {row_b[0]!r}, column {tb.header[column]!r}: {cell_b!r} does not carry the "
+                            f"numbers of {cell_a!r} in {path_a}:{line_a}",
+                            "write the same numbers, as digits, in both languages",
+                        )
+                    )
     return errors

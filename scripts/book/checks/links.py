@@ -20,7 +20,16 @@ SECTION_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 EDIT_LINK = re.compile(r"/(?:edit|blob|raw)/[^/]+/(.+\.md)$")
 SKIPPED_SCHEMES = {"mailto", "tel", "javascript", "data"}
 # Where each tag keeps the address it loads or links to.
-URL_ATTRS = {"a": "href", "link": "href", "img": "src", "script": "src", "iframe": "src", "source": "src", "video": "src", "audio": "src"}
+URL_ATTRS = {
+    "a": "href",
+    "link": "href",
+    "img": "src",
+    "script": "src",
+    "iframe": "src",
+    "source": "src",
+    "video": "src",
+    "audio": "src",
+}
 SOCIAL_IMAGES = {"og:image", "twitter:image"}
 VOID_TAGS = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 
@@ -125,7 +134,6 @@ class _PageParser(HTMLParser):
             self.open[-1].text += data
 
 
-
 # Reading the site
 
 
@@ -151,12 +159,12 @@ def _target(site: Path, page: Page, url: str, site_url: str) -> tuple[str | None
         absolute = url if parts.scheme else "https:" + url
         if not (site_url and absolute.startswith(site_url)):
             return None
-        path = "/" + absolute[len(site_url):].split("#")[0].split("?")[0]
+        path = "/" + absolute[len(site_url) :].split("#")[0].split("?")[0]
     elif parts.path.startswith("/"):  # from the server's root: pages that may be served at any depth (404)
         prefix = urlsplit(site_url).path or "/"
         if not parts.path.startswith(prefix):
             return None
-        path = "/" + parts.path[len(prefix):]
+        path = "/" + parts.path[len(prefix) :]
     else:
         path = urljoin("/" + page.path, parts.path) if parts.path else "/" + page.path
     path = unquote(path).lstrip("/")
@@ -246,14 +254,22 @@ def check_links(site: Path, root: Path, site_url: str = "", label: str | None = 
             needles = _link_needles(link.url, link.text) if link.in_content else None
             if not (site / path).is_file():
                 where, line, note = _where(site_label, page, link.line, sources, needles)
-                fix = "fix the link or add the page" if link.in_content else "fix the template in overrides/ that writes it, or add the file"
+                fix = (
+                    "fix the link or add the page"
+                    if link.in_content
+                    else "fix the template in overrides/ that writes it, or add the file"
+                )
                 errors.append(BookError(where, line, f'link "{link.url}" points at a missing page {path}{note}', fix))
             elif fragment and path.endswith(".html") and fragment not in pages[path].ids:
                 where, line, note = _where(site_label, page, link.line, sources, needles)
-                errors.append(BookError(
-                    where, line, f'link "{link.url}" points at a missing anchor #{fragment}{note}',
-                    f"fix the link or add {{#{fragment}}} to the heading",
-                ))
+                errors.append(
+                    BookError(
+                        where,
+                        line,
+                        f'link "{link.url}" points at a missing anchor #{fragment}{note}',
+                        f"fix the link or add {{#{fragment}}} to the heading",
+                    )
+                )
     return _grouped(_unique(errors))
 
 
@@ -267,26 +283,38 @@ def check_ids(site: Path, root: Path, label: str | None = None) -> list[BookErro
             for nth, line in enumerate(lines[1:], 1):
                 needles = [f"{{#{ident}", f'id="{ident}"'] if page.in_article(line) else None
                 where, at, note = _where(site_label, page, line, sources, needles, nth)
-                errors.append(BookError(
-                    where, at, f'the ID "{ident}" is used twice on the page{note}',
-                    "give one of the two headings (or elements) another ID, e.g. {#%s-2}" % ident,
-                ))
+                errors.append(
+                    BookError(
+                        where,
+                        at,
+                        f'the ID "{ident}" is used twice on the page{note}',
+                        f"give one of the two headings (or elements) another ID, e.g. {{#{ident}-2}}",
+                    )
+                )
         for heading in page.headings:
             names = [name for name, _ in heading.attrs]
             ident = dict(heading.attrs).get("id") or ""
             stray = [name for name, value in heading.attrs if value is None]
             if stray or names.count("id") > 1:
                 where, at, note = _where(site_label, page, heading.line, sources, [f"{{#{ident}", heading.text.strip()])
-                errors.append(BookError(
-                    where, at, f'the heading "{heading.text.strip()}" has a space or a stray word in its {{#…}}{note}',
-                    "an ID is one word: write {#%s}" % _slug(" ".join([ident, *stray])),
-                ))
+                errors.append(
+                    BookError(
+                        where,
+                        at,
+                        f'the heading "{heading.text.strip()}" has a space or a stray word in its {{#…}}{note}',
+                        f"an ID is one word: write {{#{_slug(' '.join([ident, *stray]))}}}",
+                    )
+                )
             elif ident and not SECTION_ID.match(ident):
                 where, at, note = _where(site_label, page, heading.line, sources, [f"{{#{ident}", heading.text.strip()])
-                errors.append(BookError(
-                    where, at, f'the heading "{heading.text.strip()}" has the ID "{ident}", which is not a section ID{note}',
-                    f"use lowercase ASCII letters, digits and hyphens, e.g. {{#{_slug(ident)}}}",
-                ))
+                errors.append(
+                    BookError(
+                        where,
+                        at,
+                        f'the heading "{heading.text.strip()}" has the ID "{ident}", which is not a section ID{note}',
+                        f"use lowercase ASCII letters, digits and hyphens, e.g. {{#{_slug(ident)}}}",
+                    )
+                )
     return _unique(errors)
 
 
@@ -303,10 +331,14 @@ def check_content_access(site: Path, root: Path, label: str | None = None) -> li
             src = values.get("src") or ""
             name = unquote(urlsplit(src).path.rsplit("/", 1)[-1])  # as the Markdown names it, near enough
             where, at, note = _where(site_label, page, image.line, sources, [f"]({src}", f"![]({name}", name, "![]("])
-            errors.append(BookError(
-                where, at, f'the image "{name}" has no alt text{note}',
-                f"describe it in the brackets: ![what the image shows]({name})",
-            ))
+            errors.append(
+                BookError(
+                    where,
+                    at,
+                    f'the image "{name}" has no alt text{note}',
+                    f"describe it in the brackets: ![what the image shows]({name})",
+                )
+            )
         for anchor in page.anchors:
             values = dict(anchor.attrs)
             if anchor.text.strip() or (values.get("aria-label") or "").strip() or (values.get("title") or "").strip():
@@ -315,10 +347,14 @@ def check_content_access(site: Path, root: Path, label: str | None = None) -> li
                 continue  # a named anchor, not a link
             href = values.get("href") or ""
             where, at, note = _where(site_label, page, anchor.line, sources, [f"[]({href})", f"]({href})", href])
-            errors.append(BookError(
-                where, at, f'the link to "{href}" has no text{note}',
-                f"write what it leads to in the brackets: [text]({href})",
-            ))
+            errors.append(
+                BookError(
+                    where,
+                    at,
+                    f'the link to "{href}" has no text{note}',
+                    f"write what it leads to in the brackets: [text]({href})",
+                )
+            )
     return _unique(errors)
 
 

@@ -21,10 +21,14 @@ def missing_counterparts(docs: Path, languages: list[str]) -> list[BookError]:
     for lang in languages:
         for other in languages:
             for page in sorted(present[lang] - present[other]):
-                errors.append(BookError(
-                    f"docs/{other}/{page}", None, f"missing: docs/{lang}/{page} has no counterpart in {other}",
-                    f"add docs/{other}/{page} (translate it, or copy the original and mark it untranslated)",
-                ))
+                errors.append(
+                    BookError(
+                        f"docs/{other}/{page}",
+                        None,
+                        f"missing: docs/{lang}/{page} has no counterpart in {other}",
+                        f"add docs/{other}/{page} (translate it, or copy the original and mark it untranslated)",
+                    )
+                )
     return errors
 
 
@@ -37,12 +41,24 @@ def section_id_mismatches(original: tuple[str, str], translation: tuple[str, str
     errors = []
     for heading in a:
         if heading.id not in ids_b:
-            errors.append(BookError(path_b, None, f"section #{heading.id} of {path_a}:{heading.line} is missing here",
-                                    f"add the heading with {{#{heading.id}}} to {path_b}, or remove it from both"))
+            errors.append(
+                BookError(
+                    path_b,
+                    None,
+                    f"section #{heading.id} of {path_a}:{heading.line} is missing here",
+                    f"add the heading with {{#{heading.id}}} to {path_b}, or remove it from both",
+                )
+            )
     for heading in b:
         if heading.id not in ids_a:
-            errors.append(BookError(path_b, heading.line, f"section #{heading.id} does not exist in {path_a}",
-                                    f"add it to {path_a} too, or remove it here"))
+            errors.append(
+                BookError(
+                    path_b,
+                    heading.line,
+                    f"section #{heading.id} does not exist in {path_a}",
+                    f"add it to {path_a} too, or remove it here",
+                )
+            )
     common_a = [i for i in ids_a if i in ids_b]
     common_b = [i for i in ids_b if i in ids_a]
     if not errors and common_a != common_b:
@@ -51,6 +67,12 @@ def section_id_mismatches(original: tuple[str, str], translation: tuple[str, str
         if first == len(common_b):
             first -= 1
         line = next(h.line for h in b if h.id == common_b[first])
-        errors.append(BookError(path_b, line, f"sections are in another order than in {path_a} (#{common_b[first]} where #{common_a[first]} is expected)",
-                                "order the sections as in the original"))
+        errors.append(
+            BookError(
+                path_b,
+                line,
+                f"sections are in another order than in {path_a} (#{common_b[first]} where #{common_a[first]} is expected)",
+                "order the sections as in the original",
+            )
+        )
     return errors

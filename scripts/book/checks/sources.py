@@ -19,8 +19,9 @@ def read(path: Path, shown: str) -> str:
         return path.read_text(encoding="utf-8")
     except UnicodeDecodeError as error:
         line = path.read_bytes()[: error.start].count(b"\n") + 1
-        raise BookError(shown, line, f"is not UTF-8 text (byte {error.object[error.start]:#04x})",
-                        "save the file as UTF-8") from None
+        raise BookError(
+            shown, line, f"is not UTF-8 text (byte {error.object[error.start]:#04x})", "save the file as UTF-8"
+        ) from None
 
 
 def problems(root: Path, langs: list[str]) -> tuple[list[BookError], list[BookError]]:

@@ -21,21 +21,35 @@ def validate(site: Path, root: Path, label: str | None = None) -> list[BookError
     if not jar.is_file():
         return [BookError(str(VNU_JAR), None, "the Nu HTML Checker is not installed", "run `npm ci` (make setup)")]
     if not java:
-        return [BookError("java", None, "Java is not installed, and the Nu HTML Checker needs it",
-                          "install a JRE (apt-get install default-jre-headless; scripts/install-browser.sh does)")]
+        return [
+            BookError(
+                "java",
+                None,
+                "Java is not installed, and the Nu HTML Checker needs it",
+                "install a JRE (apt-get install default-jre-headless; scripts/install-browser.sh does)",
+            )
+        ]
     files = sorted(str(p) for p in site.rglob("*.html"))
     if not files:
         return [BookError(str(site), None, "no HTML pages to check", "build the site first (make build)")]
     # One JVM for every page: starting Java costs more than checking a page.
     run = subprocess.run(
         [java, "-Xss4m", "-jar", str(jar), "--errors-only", "--format", "json", "--exit-zero-always", *files],
-        capture_output=True, text=True, encoding="utf-8",
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
     )
     try:
         messages = json.loads(run.stderr or run.stdout)["messages"]
     except (ValueError, KeyError):
-        return [BookError(str(jar), None, f"the Nu HTML Checker failed: {(run.stderr or run.stdout).strip()[:500]}",
-                          "run it by hand: java -jar node_modules/vnu-jar/build/dist/vnu.jar --errors-only site/")]
+        return [
+            BookError(
+                str(jar),
+                None,
+                f"the Nu HTML Checker failed: {(run.stderr or run.stdout).strip()[:500]}",
+                "run it by hand: java -jar node_modules/vnu-jar/build/dist/vnu.jar --errors-only site/",
+            )
+        ]
     return _report(site, root, messages, label)
 
 

@@ -21,22 +21,25 @@ import tempfile
 from pathlib import Path
 
 from book import project
-from book.bench import builds
-from book.bench import pages
-from book.bench import report
-from book.bench import baseline
+from book.bench import baseline, builds, pages, report
 
 ROOT = project.ROOT
 FULL = {"build": 7, "charts": 5, "scale": 3, "rebuild": 5, "sizes": (10, 50, 200)}
 QUICK = {"build": 1, "charts": 1, "scale": 1, "rebuild": 1, "sizes": (10,)}
-PAGES = [pages.Page(lang + path, lang.rstrip("/") or "ja", kind)
-         for lang in ("", "en/") for path, kind in (("", "front"), ("part-1/1-2/", "section"), ("part-1/1-3/", "chart"))]
+PAGES = [
+    pages.Page(lang + path, lang.rstrip("/") or "ja", kind)
+    for lang in ("", "en/")
+    for path, kind in (("", "front"), ("part-1/1-2/", "section"), ("part-1/1-3/", "chart"))
+]
 QUICK_PAGES = [pages.Page("", "ja", "front"), pages.Page("en/part-1/1-3/", "en", "chart")]
 
 
 def _summary(runs: list[builds.Run]) -> dict:
-    return {"median_s": report.median([r.seconds for r in runs]), "runs_s": [round(r.seconds, 3) for r in runs],
-            "peak_mb": max(r.peak_mb for r in runs)}
+    return {
+        "median_s": report.median([r.seconds for r in runs]),
+        "runs_s": [round(r.seconds, 3) for r in runs],
+        "peak_mb": max(r.peak_mb for r in runs),
+    }
 
 
 def measure_builds(work: Path, runs: int, warm_up: bool) -> tuple[dict, dict]:
@@ -83,7 +86,7 @@ def measure_builds(work: Path, runs: int, warm_up: bool) -> tuple[dict, dict]:
 def measure_charts(work: Path, runs: int) -> dict:
     with_s, without_s, totals = [], [], []
     for number in range(runs):
-        for mode in (("time", "off") if number % 2 == 0 else ("off", "time")):
+        for mode in ("time", "off") if number % 2 == 0 else ("off", "time"):
             seconds, probe = builds.chart_runs(work, mode)
             (with_s if mode == "time" else without_s).append(seconds)
             if mode == "time":
@@ -93,10 +96,18 @@ def measure_charts(work: Path, runs: int) -> dict:
     full_with, full_without = report.median(with_s), report.median(without_s)
     # Each round's difference, as for the build ratios; the in-process render time is the steadier figure.
     step = report.median([a - b for a, b in zip(with_s, without_s)])
-    return {"full_with_s": full_with, "full_without_s": full_without, "step_s": step,
-            "step_share": step / full_with, "render_s": render, "charts_rendered": count,
-            "per_chart_ms": render / count * 1000 if count else 0.0, "check_s": report.median([t["check_s"] for t in totals]),
-            "runs_with_s": with_s, "runs_without_s": without_s}
+    return {
+        "full_with_s": full_with,
+        "full_without_s": full_without,
+        "step_s": step,
+        "step_share": step / full_with,
+        "render_s": render,
+        "charts_rendered": count,
+        "per_chart_ms": render / count * 1000 if count else 0.0,
+        "check_s": report.median([t["check_s"] for t in totals]),
+        "runs_with_s": with_s,
+        "runs_without_s": without_s,
+    }
 
 
 def measure_scale(work: Path, sizes: tuple[int, ...], runs: int) -> tuple[dict, dict]:
@@ -106,32 +117,55 @@ def measure_scale(work: Path, sizes: tuple[int, ...], runs: int) -> tuple[dict, 
         configs[size] = book
         done = {"book": [], "baseline": []}
         for number in range(runs):
-            for what in (("baseline", "book") if number % 2 == 0 else ("book", "baseline")):
+            for what in ("baseline", "book") if number % 2 == 0 else ("book", "baseline"):
                 done[what].append(builds.synthetic_build(book if what == "book" else plain, strict=what == "book"))
         total_pages = 2 * size  # chapter pages of both languages
         project_s, baseline_s = (report.median([r.seconds for r in done[k]]) for k in ("book", "baseline"))
-        rows.append({"pages_per_language": size, "pages": total_pages, "project_s": project_s, "baseline_s": baseline_s,
-                     "ratio": project_s / baseline_s, "project_ms_per_page": project_s / total_pages * 1000,
-                     "baseline_ms_per_page": baseline_s / total_pages * 1000,
-                     "project_peak_mb": max(r.peak_mb for r in done["book"]),
-                     "baseline_peak_mb": max(r.peak_mb for r in done["baseline"])})
+        rows.append(
+            {
+                "pages_per_language": size,
+                "pages": total_pages,
+                "project_s": project_s,
+                "baseline_s": baseline_s,
+                "ratio": project_s / baseline_s,
+                "project_ms_per_page": project_s / total_pages * 1000,
+                "baseline_ms_per_page": baseline_s / total_pages * 1000,
+                "project_peak_mb": max(r.peak_mb for r in done["book"]),
+                "baseline_peak_mb": max(r.peak_mb for r in done["baseline"]),
+            }
+        )
     # The cost of each page added between two sizes: startup costs cancel out, so growth here is non-linear cost.
-    marginal = [{"from": a["pages_per_language"], "to": b["pages_per_language"],
-                 **{f"{k}_ms_per_page": (b[f"{k}_s"] - a[f"{k}_s"]) / (b["pages"] - a["pages"]) * 1000
-                    for k in ("project", "baseline")}}
-                for a, b in zip(rows, rows[1:])]
+    marginal = [
+        {
+            "from": a["pages_per_language"],
+            "to": b["pages_per_language"],
+            **{
+                f"{k}_ms_per_page": (b[f"{k}_s"] - a[f"{k}_s"]) / (b["pages"] - a["pages"]) * 1000
+                for k in ("project", "baseline")
+            },
+        }
+        for a, b in zip(rows, rows[1:])
+    ]
     first, last = rows[0], rows[-1]
     growth = lambda key: last[key] / first[key] if len(rows) > 1 else None  # noqa: E731
     marginal_growth = lambda key: (marginal[-1][key] / marginal[0][key]) if len(marginal) > 1 else None  # noqa: E731
-    return {"sizes": list(sizes), "rows": rows, "marginal": marginal,
-            "project_per_page_growth": growth("project_ms_per_page"), "baseline_per_page_growth": growth("baseline_ms_per_page"),
-            "project_marginal_growth": marginal_growth("project_ms_per_page"),
-            "baseline_marginal_growth": marginal_growth("baseline_ms_per_page"),
-            # What the book adds to each page over the baseline: Material's own cost per page grows with the nav
-            # it writes into every page, so only this part can show a cost of the book's that is not linear.
-            "added_marginal_growth": ((marginal[-1]["project_ms_per_page"] - marginal[-1]["baseline_ms_per_page"])
-                                      / (marginal[0]["project_ms_per_page"] - marginal[0]["baseline_ms_per_page"])
-                                      if len(marginal) > 1 else None)}, configs
+    return {
+        "sizes": list(sizes),
+        "rows": rows,
+        "marginal": marginal,
+        "project_per_page_growth": growth("project_ms_per_page"),
+        "baseline_per_page_growth": growth("baseline_ms_per_page"),
+        "project_marginal_growth": marginal_growth("project_ms_per_page"),
+        "baseline_marginal_growth": marginal_growth("baseline_ms_per_page"),
+        # What the book adds to each page over the baseline: Material's own cost per page grows with the nav
+        # it writes into every page, so only this part can show a cost of the book's that is not linear.
+        "added_marginal_growth": (
+            (marginal[-1]["project_ms_per_page"] - marginal[-1]["baseline_ms_per_page"])
+            / (marginal[0]["project_ms_per_page"] - marginal[0]["baseline_ms_per_page"])
+            if len(marginal) > 1
+            else None
+        ),
+    }, configs
 
 
 def measure_downloads(sites: dict, page_list: list[pages.Page]) -> dict:
@@ -139,18 +173,32 @@ def measure_downloads(sites: dict, page_list: list[pages.Page]) -> dict:
     rows = []
     for page in page_list:
         book, base = visits["book"][page.path], visits["baseline"][page.path]
-        rows.append({"path": page.path, "lang": page.lang, "kind": page.kind, "book": book, "baseline": base,
-                     "first_visit_ratio": book["first_visit"]["total"] / base["first_visit"]["total"],
-                     "after_interaction_ratio": book["after_interaction"]["total"] / base["after_interaction"]["total"]})
+        rows.append(
+            {
+                "path": page.path,
+                "lang": page.lang,
+                "kind": page.kind,
+                "book": book,
+                "baseline": base,
+                "first_visit_ratio": book["first_visit"]["total"] / base["first_visit"]["total"],
+                "after_interaction_ratio": book["after_interaction"]["total"] / base["after_interaction"]["total"],
+            }
+        )
     plain = [r for r in rows if r["kind"] != "chart"]
     chart = next(r for r in rows if r["kind"] == "chart")
     same_lang = next((r for r in plain if r["lang"] == chart["lang"]), plain[0])
-    return {"viewport": f"{pages.VIEWPORT['width']}x{pages.VIEWPORT['height']}", "pages": rows,
-            "plotly_bytes_on_pages_without_charts": max(r["book"][phase]["plotly"] for r in plain
-                                                        for phase in ("first_visit", "after_interaction")),
-            "chart_vs_plain": {"chart_before": chart["book"]["first_visit"]["total"],
-                               "chart_after": chart["book"]["after_chart"]["total"],
-                               "plain": same_lang["book"]["first_visit"]["total"]}}
+    return {
+        "viewport": f"{pages.VIEWPORT['width']}x{pages.VIEWPORT['height']}",
+        "pages": rows,
+        "plotly_bytes_on_pages_without_charts": max(
+            r["book"][phase]["plotly"] for r in plain for phase in ("first_visit", "after_interaction")
+        ),
+        "chart_vs_plain": {
+            "chart_before": chart["book"]["first_visit"]["total"],
+            "chart_after": chart["book"]["after_chart"]["total"],
+            "plain": same_lang["book"]["first_visit"]["total"],
+        },
+    }
 
 
 def _git(*args: str) -> str:
@@ -163,9 +211,14 @@ def run(quick: bool, work: Path, log=print) -> dict:
     os.environ["BOOK_CACHE_DIR"] = str(work / "cache")  # the builds' chart cache: the bench's own, never the project's
     started = datetime.datetime.now().astimezone()
     changed = _git("status", "--porcelain", "--", "docs", "overrides", "scripts", "mkdocs.yml")
-    meta = {"started": started.isoformat(timespec="seconds"), "quick": quick, "cpus": os.cpu_count(),
-            "commit": _git("rev-parse", "--short", "HEAD") + ("+changes" if changed else ""),
-            "python": sys.version.split()[0], "runs": {k: v for k, v in plan.items() if k != "sizes"}}
+    meta = {
+        "started": started.isoformat(timespec="seconds"),
+        "quick": quick,
+        "cpus": os.cpu_count(),
+        "commit": _git("rev-parse", "--short", "HEAD") + ("+changes" if changed else ""),
+        "python": sys.version.split()[0],
+        "runs": {k: v for k, v in plan.items() if k != "sizes"},
+    }
     log(f"bench: builds ({plan['build']} runs of book and baseline, interleaved)…")
     build, sites = measure_builds(work, plan["build"], warm_up=not quick)
     log(f"bench: chart step ({plan['charts']} runs with and without)…")
@@ -176,8 +229,14 @@ def run(quick: bool, work: Path, log=print) -> dict:
     times = builds.rebuild_times(work, plan["rebuild"])
     log("bench: downloads in Chromium…")
     downloads = measure_downloads(sites, QUICK_PAGES if quick else PAGES)
-    results = {"meta": meta, "build": build, "charts": charts, "scale": scale,
-               "rebuild": {"median_s": report.median(times), "runs_s": [round(t, 3) for t in times]}, "downloads": downloads}
+    results = {
+        "meta": meta,
+        "build": build,
+        "charts": charts,
+        "scale": scale,
+        "rebuild": {"median_s": report.median(times), "runs_s": [round(t, 3) for t in times]},
+        "downloads": downloads,
+    }
     results["targets"] = report.targets(results)
     profiles = {}
     if not quick:
@@ -185,8 +244,9 @@ def run(quick: bool, work: Path, log=print) -> dict:
         if any(name.startswith(("online build", "full build")) for name in missed):
             log("bench: profiling a book build and a baseline build…")
             profiles["online"] = builds.profile_build(ROOT / "mkdocs.yml", work / "profiles" / "online.prof")
-            profiles["baseline"] = builds.profile_build(work / "baseline" / "mkdocs.yml", work / "profiles" / "baseline.prof",
-                                                        strict=False)
+            profiles["baseline"] = builds.profile_build(
+                work / "baseline" / "mkdocs.yml", work / "profiles" / "baseline.prof", strict=False
+            )
         if any(name.startswith(("per-page", "marginal")) for name in missed):
             log("bench: profiling the smallest and the largest synthetic book…")
             profiles["smallest"] = builds.profile_build(configs[plan["sizes"][0]], work / "profiles" / "smallest.prof")
@@ -200,7 +260,9 @@ def run(quick: bool, work: Path, log=print) -> dict:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--quick", action="store_true", help="one small size, one run each (for tests)")
-    parser.add_argument("--out", type=Path, default=ROOT / "bench-results", help="where to write bench.json (default: bench-results/)")
+    parser.add_argument(
+        "--out", type=Path, default=ROOT / "bench-results", help="where to write bench.json (default: bench-results/)"
+    )
     parser.add_argument("--compare", type=Path, metavar="OLD.json", help="print how the figures moved since an earlier run")
     parser.add_argument("--keep", action="store_true", help="keep the temporary build folders (their path is printed)")
     args = parser.parse_args(argv)

@@ -2,10 +2,11 @@
 
     python -m book.commands.check [--strict]
 
-First the sources (pages, section IDs and table numbers paired across languages, charts, glossary, translation
-records), then a strict build checked as readers get it (links, anchors, HTML, Markdown style, the
-CI workflow). Every problem is one line, `path:line: what is wrong — how to fix it`; --strict also
-fails on translations older than their original.
+The sources (pages, section IDs and table numbers paired across languages, charts, citations, glossary,
+translation records), the Markdown style, the CI workflow and the Python code (ruff); then, when the sources
+are sound, a strict build checked as readers get it (links, anchors, HTML). Every problem is one line,
+`path:line: what is wrong — how to fix it`, all of them in one run; --strict also fails on translations older
+than their original.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ import sys
 from pathlib import Path
 
 from book import project
-from book.checks import sources
+from book.checks import code, sources
 from book.commands import check_site
 from book.errors import BookError
 
@@ -31,10 +32,13 @@ def built_site_problems(root: Path) -> list[BookError]:
     build = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-d", str(site)]
     result = subprocess.run(build, cwd=root, capture_output=True, text=True)
     if result.returncode:
-        return [BookError("mkdocs.yml", None, f"the strict build failed:\n{result.stderr.strip()}", "fix what the build reports above")]
+        return [
+            BookError(
+                "mkdocs.yml", None, f"the strict build failed:\n{result.stderr.strip()}", "fix what the build reports above"
+            )
+        ]
     site_url = project.config(root)["site_url"]
-    return (check_site.check_site(site, site_url, root) + check_site.check_html(site, root)
-            + check_site.check_markdown(root) + check_site.check_workflows(root))
+    return check_site.check_site(site, site_url, root) + check_site.check_html(site, root)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -44,8 +48,14 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     root = args.root.resolve()
     errors, warnings = sources.problems(root, project.languages(root))
-    if not errors:
-        errors = built_site_problems(root)  # a build of broken sources would only repeat their errors
+    # What needs no build is always checked, so one run reports every problem it can.
+    unbuilt = check_site.check_markdown(root) + check_site.check_workflows(root) + code.problems(root)
+    if errors:  # a build of broken sources stops on the same errors: the built pages wait for their fix
+        warnings.append(BookError("docs/", None, "the built pages were not checked (links, HTML)",
+                                  "fix the errors below, then run make check again"))
+    else:
+        errors = built_site_problems(root)
+    errors += unbuilt
     for warning in warnings:
         print(f"warning: {warning}")
     for error in errors:

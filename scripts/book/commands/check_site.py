@@ -12,15 +12,13 @@ line, `path:line: what is wrong — how to fix it`; the exit status is 1 when th
 from __future__ import annotations
 
 import argparse
-import os
 import re
 import subprocess
 import sys
 from pathlib import Path
 
 from book import project
-from book.checks import validator
-from book.checks import links
+from book.checks import links, validator
 from book.errors import BookError
 
 ROOT = project.ROOT
@@ -28,7 +26,9 @@ OFFLINE_SITE = Path("build/offline") / project.NAME
 CHECKS = ("links", "html", "markdown", "workflows")
 MARKDOWNLINT = Path("node_modules/.bin/markdownlint-cli2")
 # `docs/x.md:12:3 error MD045/no-alt-text Images should have alternate text (alt text) [Context: "..."]`
-LINT_LINE = re.compile(r"^(?P<path>[^:\s][^:]*):(?P<line>\d+)(?::\d+)? (?:error |warning )?(?P<rule>MD\d+)/(?P<names>\S+) (?P<text>.*)$")
+LINT_LINE = re.compile(
+    r"^(?P<path>[^:\s][^:]*):(?P<line>\d+)(?::\d+)? (?:error |warning )?(?P<rule>MD\d+)/(?P<names>\S+) (?P<text>.*)$"
+)
 LINT_FIXES = {
     "MD045": "describe the image in the brackets: ![what it shows](file.png)",
     "MD051": "link to a heading's {#id} that exists on the page",
@@ -64,12 +64,21 @@ def check_markdown(root: Path = ROOT) -> list[BookError]:
             rule = found["rule"]
             doc = f"https://github.com/DavidAnson/markdownlint/blob/v0.42.1/doc/{rule.lower()}.md"
             text, _, context = found["text"].partition(" [Context: ")
-            at = f' at {context.rstrip("]")}' if context else ""
-            errors.append(BookError(found["path"], int(found["line"]), f"{text}{at} ({rule}/{found['names']})",
-                                    LINT_FIXES.get(rule, f"see {doc}")))
+            at = f" at {context.rstrip(']')}" if context else ""
+            errors.append(
+                BookError(
+                    found["path"], int(found["line"]), f"{text}{at} ({rule}/{found['names']})", LINT_FIXES.get(rule, f"see {doc}")
+                )
+            )
     if run.returncode and not errors:
-        errors.append(BookError(str(MARKDOWNLINT), None, f"markdownlint-cli2 failed: {(run.stderr or run.stdout).strip()[:400]}",
-                                "run it by hand: node_modules/.bin/markdownlint-cli2"))
+        errors.append(
+            BookError(
+                str(MARKDOWNLINT),
+                None,
+                f"markdownlint-cli2 failed: {(run.stderr or run.stdout).strip()[:400]}",
+                "run it by hand: node_modules/.bin/markdownlint-cli2",
+            )
+        )
     return errors
 
 
@@ -83,19 +92,30 @@ def check_workflows(root: Path = ROOT) -> list[BookError]:
             problem, _, fix = found["rest"].partition(" — ")
             errors.append(BookError(found["path"], int(found["line"]), problem, fix or "see the actionlint docs"))
     if run.returncode and not errors:
-        errors.append(BookError("scripts/lint-workflows.mjs", None, f"the workflow linter failed: {run.stderr.strip()[:400]}",
-                                "run it by hand: node scripts/lint-workflows.mjs"))
+        errors.append(
+            BookError(
+                "scripts/lint-workflows.mjs",
+                None,
+                f"the workflow linter failed: {run.stderr.strip()[:400]}",
+                "run it by hand: node scripts/lint-workflows.mjs",
+            )
+        )
     return errors
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("sites", nargs="*", type=Path, help="built editions to check (default: site/ and the offline edition)")
-    parser.add_argument("--site-url", default=project.site_url(),
-                        help="the site_url the online edition was built with (its absolute links are checked as internal)")
+    parser.add_argument(
+        "--site-url",
+        default=project.site_url(),
+        help="the site_url the online edition was built with (its absolute links are checked as internal)",
+    )
     parser.add_argument("--only", default=",".join(CHECKS), help=f"comma-separated subset of {', '.join(CHECKS)}")
     parser.add_argument("--external", action="store_true", help="list the external links (never fetched)")
-    parser.add_argument("--root", type=Path, default=ROOT, help="the repository the sites were built from (for docs/ and the tools)")
+    parser.add_argument(
+        "--root", type=Path, default=ROOT, help="the repository the sites were built from (for docs/ and the tools)"
+    )
     args = parser.parse_args(argv)
     only = set(args.only.split(","))
     if unknown := only - set(CHECKS):

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import argparse
-import os
 import shutil
 import sys
 from pathlib import Path
 
 from book import project
-from book.editions import offline
 from book.commands import site_build
+from book.editions import offline
 
 ROOT = project.ROOT
 

@@ -14,10 +14,10 @@ from pathlib import Path
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
-from mkdocs import config as mkdocs_config  # noqa: E402
-from mkdocs.__main__ import ColorFormatter  # noqa: E402
-from mkdocs.commands.build import build as mkdocs_build  # noqa: E402
-from mkdocs.exceptions import MkDocsException  # noqa: E402
+from mkdocs import config as mkdocs_config
+from mkdocs.__main__ import ColorFormatter
+from mkdocs.commands.build import build as mkdocs_build
+from mkdocs.exceptions import MkDocsException
 
 
 def build(config_file: Path, site_dir: Path, environ: dict[str, str]) -> bool:

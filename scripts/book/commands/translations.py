@@ -1,8 +1,8 @@
 """Keep translations in step with their originals.
 
-    python -m book.commands.translations check [--strict]          # stale translations warn; --strict fails on them
-    python -m book.commands.translations update docs/en/1-3.md …   # after bringing a translation up to date
-    python -m book.commands.translations update --all              # every page that has a translation: record
+python -m book.commands.translations check [--strict]          # stale translations warn; --strict fails on them
+python -m book.commands.translations update docs/en/1-3.md …   # after bringing a translation up to date
+python -m book.commands.translations update --all              # every page that has a translation: record
 """
 
 from __future__ import annotations
@@ -11,8 +11,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from book.translations import tracking
 from book.errors import BookError, BookErrors
+from book.translations import tracking
 
 
 def _locate(book: tracking.Book, page: str) -> tuple[str, str]:
@@ -22,8 +22,16 @@ def _locate(book: tracking.Book, page: str) -> tuple[str, str]:
         raise BookErrors([BookError(page, None, f"not under {book.shown_root}/", "give a path such as docs/en/part-1/1-3.md")])
     lang, _, rel = path.relative_to(book.docs_dir).as_posix().partition("/")
     if lang not in book.languages or not rel:
-        raise BookErrors([BookError(page, None, f"not inside a language folder of {book.shown_root}/",
-                                    f"give a path such as {book.shown_root}/{book.languages[-1]}/index.md")])
+        raise BookErrors(
+            [
+                BookError(
+                    page,
+                    None,
+                    f"not inside a language folder of {book.shown_root}/",
+                    f"give a path such as {book.shown_root}/{book.languages[-1]}/index.md",
+                )
+            ]
+        )
     return lang, rel
 
 
@@ -33,8 +41,10 @@ def check(book: tracking.Book, strict: bool) -> int:
         print(problem, file=sys.stderr)
     if errors or warnings:
         verdict = "failed" if errors or strict else "passed with warnings"
-        print(f"translations: {len(errors)} error(s), {len(warnings)} outdated or unrecorded translation(s); "
-              f"check {verdict}", file=sys.stderr)
+        print(
+            f"translations: {len(errors)} error(s), {len(warnings)} outdated or unrecorded translation(s); check {verdict}",
+            file=sys.stderr,
+        )
     else:
         translated = sum(1 for p in book.pages.values() if p.record)
         print(f"translations: all {translated} translations are up to date with their originals")
@@ -71,8 +81,12 @@ def main(argv: list[str] | None = None) -> int:
     update_ = commands.add_parser("update", help="record that translations are up to date with their originals")
     update_.add_argument("pages", nargs="*", metavar="PAGE", help="translated pages, e.g. docs/en/part-1/1-3.md")
     update_.add_argument("--all", action="store_true", help="every page that already has a translation: record")
-    update_.add_argument("--from", dest="source", metavar="LANG",
-                         help="language of the original, for a page without a record when it is not obvious")
+    update_.add_argument(
+        "--from",
+        dest="source",
+        metavar="LANG",
+        help="language of the original, for a page without a record when it is not obvious",
+    )
     args = parser.parse_args(argv)
     if args.command == "update" and not (args.pages or args.all):
         parser.error("update needs PAGE paths or --all")

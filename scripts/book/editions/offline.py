@@ -86,7 +86,7 @@ def check_edition(root: Path) -> list[BookError]:
         page = path.relative_to(root).as_posix()
         for line, tag, attr, url in references(path.read_text(encoding="utf-8")):
             parts = urlsplit(url)
-            shown = f"<{tag} {attr}=\"{url}\">"
+            shown = f'<{tag} {attr}="{url}">'
             if parts.scheme in ("mailto", "tel") or (parts.scheme in ("http", "https") and (tag, attr) in LINKED):
                 continue  # a link the reader may follow to the web
             if parts.scheme == "data":
@@ -102,7 +102,11 @@ def check_edition(root: Path) -> list[BookError]:
                 if target.startswith("../") or target == "..":
                     errors.append(BookError(page, line, f"{shown} points outside the edition", "link to a page of the book"))
                 elif not (root / target).is_file():
-                    errors.append(BookError(page, line, f"{shown} points at {target}, which is not in the edition", "fix the link or add the file"))
+                    errors.append(
+                        BookError(
+                            page, line, f"{shown} points at {target}, which is not in the edition", "fix the link or add the file"
+                        )
+                    )
     return errors
 
 

@@ -9,10 +9,10 @@ from dataclasses import dataclass, field
 
 import yaml
 
+from book.errors import BookError
+
 # libyaml's loader when PyYAML has it: the same results, several times faster on every page.
 LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-from book.errors import BookError
 
 _DELIMITERS = ("---", "...")
 
@@ -56,13 +56,21 @@ def read(text: str, path: str) -> FrontMatter:
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         problem = getattr(error, "problem", None) or "unreadable"
-        raise BookError(path, mark.line + 2 if mark else 1, f"the front matter is not valid YAML ({problem})",
-                        "fix the YAML between the two --- lines") from None
+        raise BookError(
+            path,
+            mark.line + 2 if mark else 1,
+            f"the front matter is not valid YAML ({problem})",
+            "fix the YAML between the two --- lines",
+        ) from None
     if root is None:
         return matter
     if not isinstance(root, yaml.MappingNode):
-        raise BookError(path, 2, "the front matter is not a set of `key: value` lines",
-                        "write it as `title: …`, `description: …`, one key a line")
+        raise BookError(
+            path,
+            2,
+            "the front matter is not a set of `key: value` lines",
+            "write it as `title: …`, `description: …`, one key a line",
+        )
     for key, value in root.value:
         matter.keys[str(key.value)] = (key, value)
     return matter

@@ -46,14 +46,32 @@ def heading_problems(path: str, text: str) -> list[BookError]:
     errors, seen = [], {}
     for heading in headings(text):
         if heading.id is None:
-            errors.append(BookError(path, heading.line, f"heading {heading.text!r} has no explicit ID",
-                                    "end the heading with an ID shared by both languages, e.g. {#evidence-1}"))
+            errors.append(
+                BookError(
+                    path,
+                    heading.line,
+                    f"heading {heading.text!r} has no explicit ID",
+                    "end the heading with an ID shared by both languages, e.g. {#evidence-1}",
+                )
+            )
         elif not VALID_ID.match(heading.id):
-            errors.append(BookError(path, heading.line, f"heading ID #{heading.id} is not lowercase letters, digits and hyphens",
-                                    "use an ID such as #evidence-1"))
+            errors.append(
+                BookError(
+                    path,
+                    heading.line,
+                    f"heading ID #{heading.id} is not lowercase letters, digits and hyphens",
+                    "use an ID such as #evidence-1",
+                )
+            )
         elif heading.id in seen:
-            errors.append(BookError(path, heading.line, f"heading ID #{heading.id} is already used on line {seen[heading.id]}",
-                                    "give each heading its own ID"))
+            errors.append(
+                BookError(
+                    path,
+                    heading.line,
+                    f"heading ID #{heading.id} is already used on line {seen[heading.id]}",
+                    "give each heading its own ID",
+                )
+            )
         else:
             seen[heading.id] = heading.line
     return errors

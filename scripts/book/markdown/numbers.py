@@ -16,7 +16,6 @@ from decimal import Decimal
 MISSING = {"", "n/a", "na", "—", "–", "―", "-"}
 # Scale suffixes as the book writes them: B is 10⁹ and T is 10¹² (English short scale).
 SCALES = {"": 1, "K": 10**3, "M": 10**6, "B": 10**9, "T": 10**12}
-CURRENCIES = "$€£¥"
 EXAMPLES = "39.45, 744B or 38.70%"
 
 # A trailing note in half- or full-width brackets: "3B（dense）", "N/A (not disclosed)".

@@ -73,7 +73,9 @@ def parse_table(lines: list[str], start: int, path: str) -> Table:
     delimiter = split_row(lines[start + 1]) if start + 1 < len(lines) else []
     if len(delimiter) != len(header) or not all(_DELIMITER_CELL.fullmatch(c) for c in delimiter):
         raise BookError(
-            path, start + 2, f"the line under the table header has {len(delimiter)} entries for {len(header)} columns",
+            path,
+            start + 2,
+            f"the line under the table header has {len(delimiter)} entries for {len(header)} columns",
             "write one `---` (or `---:` to align right) per column, such as | --- | ---: |",
         )
     for name in header:
@@ -85,7 +87,9 @@ def parse_table(lines: list[str], start: int, path: str) -> Table:
         cells = split_row(lines[index]) if "|" in lines[index] else [lines[index].strip()]
         if len(cells) != len(header):
             raise BookError(
-                path, index + 1, f"the row has {len(cells)} cells but the table has {len(header)} columns",
+                path,
+                index + 1,
+                f"the row has {len(cells)} cells but the table has {len(header)} columns",
                 "give every row one cell per column (write N/A in a cell with no value)",
             )
         rows.append(tuple(cells))

@@ -17,8 +17,20 @@ from book.markdown.frontmatter import LOADER
 
 MARKER = "<!-- references -->"
 FIELDS = {"key", "author", "title", "container", "identifier", "date", "as_of", "url", "note"}
-MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-          "November", "December"]
+MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
 LABELS = {
     "ja": {"cited_in": "参照箇所", "as_of": "{}時点", "none": "本文では参照していない"},
     "en": {"cited_in": "Cited in", "as_of": "as of {}", "none": "Not cited in the text"},
@@ -51,8 +63,12 @@ def load(path: Path, shown: str = "docs/references.yml") -> list[Group]:
         root = yaml.compose(path.read_text(encoding="utf-8"), Loader=LOADER)
     except (yaml.YAMLError, UnicodeDecodeError) as error:
         mark = getattr(error, "problem_mark", None)
-        raise BookError(shown, mark and mark.line + 1, f"is not valid YAML ({getattr(error, 'problem', error)})",
-                        "fix the YAML syntax (quote values that contain ': ')") from None
+        raise BookError(
+            shown,
+            mark and mark.line + 1,
+            f"is not valid YAML ({getattr(error, 'problem', error)})",
+            "fix the YAML syntax (quote values that contain ': ')",
+        ) from None
     if not isinstance(root, yaml.SequenceNode):
         raise BookError(shown, 1, "is not a list of groups", "start each group with '- group: id'")
     groups, keys, number = [], set(), 0
@@ -67,8 +83,12 @@ def load(path: Path, shown: str = "docs/references.yml") -> list[Group]:
             entry_line = entry_node.start_mark.line + 1
             unknown = set(fields) - FIELDS if isinstance(fields, dict) else {"?"}
             if unknown or "key" not in fields or "title" not in fields or "author" not in fields:
-                raise BookError(shown, entry_line, f"entry has unknown or missing fields {sorted(unknown) or ''}".strip(),
-                                f"an entry has key, author and title, and may have {', '.join(sorted(FIELDS - {'key', 'author', 'title'}))}")
+                raise BookError(
+                    shown,
+                    entry_line,
+                    f"entry has unknown or missing fields {sorted(unknown) or ''}".strip(),
+                    f"an entry has key, author and title, and may have {', '.join(sorted(FIELDS - {'key', 'author', 'title'}))}",
+                )
             if fields["key"] in keys:
                 raise BookError(shown, entry_line, f"key {fields['key']!r} is used twice", "give each entry its own key")
             keys.add(fields["key"])
@@ -141,6 +161,6 @@ def _item(entry: Entry, lang: str, citers: list[tuple[str, str]]) -> str:
         text += f'<br><span class="book-reference-note">{e(note)}</span>'
     label = LABELS[lang]
     links = ", ".join(f'<a href="{e(href, quote=True)}">{e(name)}</a>' for name, href in citers)
-    cited = f'{e(label["cited_in"])}: {links}' if links else e(label["none"])
+    cited = f"{e(label['cited_in'])}: {links}" if links else e(label["none"])
     text += f'<br><span class="book-reference-cited">{cited}</span>'
     return f'<li id="ref-{e(entry.key, quote=True)}">{text}</li>'

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from book.errors import BookError
 from book.markdown.fences import FENCE
-from book.markdown.headings import HEADING, EXPLICIT_ID
+from book.markdown.headings import EXPLICIT_ID, HEADING
 from book.references.bibliography import Entry, citation_title
 
 CITATION = re.compile(r"\[@([^\]\s]*)\]")
@@ -42,9 +42,16 @@ def find(text: str) -> list[Citation]:
 def problems(path: str, text: str, known: dict[str, Entry]) -> list[BookError]:
     """Citations whose key names no reference."""
     example = next(iter(known), "glm5")
-    return [BookError(path, c.line, f"citation [@{c.key}] names no entry of docs/references.yml",
-                      f"use a key the file defines, e.g. [@{example}], or add the entry there")
-            for c in find(text) if c.key not in known]
+    return [
+        BookError(
+            path,
+            c.line,
+            f"citation [@{c.key}] names no entry of docs/references.yml",
+            f"use a key the file defines, e.g. [@{example}], or add the entry there",
+        )
+        for c in find(text)
+        if c.key not in known
+    ]
 
 
 def link(entry: Entry, lang: str, references_href: str) -> str:

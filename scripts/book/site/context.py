@@ -33,24 +33,28 @@ def page_context(site: Site, lang: str, page_url: str, norm_src_uri: str | None)
         else:
             url = languages.page_url(norm_src_uri, other, site.default, site.use_directory_urls)
             href = languages.relative_url(url, page_url)
-        alternates.append({
-            "lang": other,
-            "name": STRINGS[other]["language_name"],
-            "href": href,
-            "absolute": site.site_url + url,
-            "current": other == lang,
-        })
+        alternates.append(
+            {
+                "lang": other,
+                "name": STRINGS[other]["language_name"],
+                "href": href,
+                "absolute": site.site_url + url,
+                "current": other == lang,
+            }
+        )
     download = None
     if site.download:
-        href = (languages.relative_url(site.download_path, page_url) if norm_src_uri
-                else urlsplit(site.site_url).path + site.download_path)
+        href = (
+            languages.relative_url(site.download_path, page_url)
+            if norm_src_uri
+            else urlsplit(site.site_url).path + site.download_path
+        )
         download = {"href": href, "size": sizes.human_size(site.download.stat().st_size, lang)}
     return {
         "lang": lang,
         "t": STRINGS[lang],
         "alternates": alternates,
         "x_default": next(a["absolute"] for a in alternates if a["lang"] == site.default),
-        "search_base": languages.relative_url(languages.language_root(lang, site.default), page_url) or "./",
         "offline": site.offline,
         "download": download,
     }

@@ -13,8 +13,29 @@ HEADING = re.compile(r"^##\s+(?P<text>.+?)\s*\{(?P<attrs>[^}]*)\}\s*$")
 ID_ATTR = re.compile(r"#(?P<id>[A-Za-z0-9_-]+)")
 MATCH_ATTR = re.compile(r'data-match="(?P<forms>[^"]*)"')
 # Elements whose text must stay as written: links, code, headings, data tables, chart data.
-SKIP = {"a", "abbr", "code", "pre", "script", "style", "h1", "h2", "h3", "h4", "h5", "h6",
-        "table", "figure", "button", "svg", "kbd", "dfn", "label", "select", "textarea"}
+SKIP = {
+    "a",
+    "abbr",
+    "code",
+    "pre",
+    "script",
+    "style",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "table",
+    "figure",
+    "button",
+    "svg",
+    "kbd",
+    "dfn",
+    "label",
+    "select",
+    "textarea",
+}
 VOID = {"br", "img", "hr", "input", "meta", "link", "source", "wbr", "col", "area", "base", "embed", "track"}
 TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9]*)\b[^>]*?(/?)>")
 INLINE_MARKUP = [(re.compile(r"\[([^\]]+)\]\([^)]*\)"), r"\1"), (re.compile(r"[*_`]{1,3}"), "")]
@@ -43,8 +64,12 @@ def parse_glossary(text: str, path: str) -> list[Term]:
         forms = [f.strip() for f in forms_attr["forms"].split("|")] if forms_attr else [match["text"]]
         definition = _first_paragraph(lines[number:])
         if not definition:
-            raise BookError(path, number, f"glossary term {match['text']!r} has no definition",
-                            "write a one- or two-sentence paragraph right under the heading")
+            raise BookError(
+                path,
+                number,
+                f"glossary term {match['text']!r} has no definition",
+                "write a one- or two-sentence paragraph right under the heading",
+            )
         terms.append(Term(term_id["id"], match["text"], tuple(f for f in forms if f), definition))
     return terms
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import subprocess
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 
@@ -12,7 +12,10 @@ def last_changed(repo: Path, folder: str = "docs") -> dict[str, datetime]:
     try:
         log = subprocess.run(
             ["git", "-C", str(repo), "log", "--format=%x00%ct", "--name-only", "--no-renames", "--", folder],
-            capture_output=True, text=True, check=True, timeout=60,
+            capture_output=True,
+            text=True,
+            check=True,
+            timeout=60,
         ).stdout
     except (OSError, subprocess.SubprocessError):
         return {}  # an archive without history still builds, just without dates
@@ -20,7 +23,7 @@ def last_changed(repo: Path, folder: str = "docs") -> dict[str, datetime]:
     when = None
     for line in log.splitlines():
         if line.startswith("\x00"):
-            when = datetime.fromtimestamp(int(line[1:]), tz=timezone.utc)
+            when = datetime.fromtimestamp(int(line[1:]), tz=UTC)
         elif line and when is not None:
             dates.setdefault(line, when)  # newest first: keep the first time a path appears
     return dates

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import re
 
-# `autocomplete` is not allowed on checkboxes; the theme adds it so Firefox forgets the drawer's state,
-# which the boot script in main.html resets on `pageshow` instead.
+# `autocomplete` is not allowed on checkboxes; the theme adds it so Firefox forgets the drawer's state on
+# back navigation, a smaller harm than markup that does not validate.
 _CHECKBOX_AUTOCOMPLETE = re.compile(r'(<input\b[^>]*\btype="checkbox"[^>]*?)\s+autocomplete="off"')
 # An empty tabindex is not an integer: the theme means "not focusable", which is the default for a label.
 # (A plain replace: a `\s+` pattern backtracks over every run of white space on the page.)
@@ -67,7 +67,7 @@ def _plain_navs(html: str, start: int, keep_outer: bool) -> str:
         outer = (depth == 0 and closing) or (depth == 1 and not closing)
         if not (keep_outer and outer):
             attrs = re.sub(r'\s+aria-(?:label|labelledby|expanded)="[^"]*"', "", attrs)
-            out.append(html[pos:tag.start()] + ("</div>" if closing else f"<div{attrs}>"))
+            out.append(html[pos : tag.start()] + ("</div>" if closing else f"<div{attrs}>"))
             pos = tag.end()
         if depth == 0:
             return html[:start] + "".join(out) + html[pos:]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 # Each language's word separator and lunr pipeline, as Material's language partials give them
@@ -11,6 +12,25 @@ SETTINGS = {
     "ja": {"separator": "[\\s\\-\u3000、。，．]+", "pipeline": ["stemmer"]},
     "en": {"separator": "[\\s\\-]+", "pipeline": ["stopWordFilter"]},
 }
+
+# The theme's page configuration: Material offers no setting for where search looks, so the build points
+# `base` at the page's language root, where that language's index is (tests/test_search.py guards it).
+_CONFIG = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.S)
+# What Jinja's tojson escapes, so the JSON stays inert inside <script>.
+_SCRIPT_SAFE = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "'": "\\u0027"}
+
+
+def search_in_language(html: str, base: str) -> str:
+    """The page with the theme's search `base` set to its language root (a relative URL)."""
+    match = _CONFIG.search(html)
+    if match is None:
+        return html
+    config = json.loads(match.group(2))
+    config["base"] = base
+    text = json.dumps(config, ensure_ascii=False, separators=(", ", ": "))
+    for char, escaped in _SCRIPT_SAFE.items():
+        text = text.replace(char, escaped)
+    return html[: match.start(2)] + text + html[match.end(2) :]
 
 
 def split_by_language(index: dict, languages: dict[str, dict], default_lang: str) -> dict[str, dict]:
@@ -27,10 +47,7 @@ def split_by_language(index: dict, languages: dict[str, dict], default_lang: str
             location = location[len(lang) + 1 :]
         docs[lang].append({**doc, "location": location})
     config = index.get("config", {})
-    return {
-        lang: {"config": {**config, **languages[lang], "lang": [lang]}, "docs": entries}
-        for lang, entries in docs.items()
-    }
+    return {lang: {"config": {**config, **languages[lang], "lang": [lang]}, "docs": entries} for lang, entries in docs.items()}
 
 
 def write_language_indexes(site_dir: Path, languages: dict[str, dict], default_lang: str, as_script: bool) -> bool:

@@ -15,9 +15,9 @@ import http.server
 import mimetypes
 import sys
 import threading
+from collections.abc import Iterator
 from functools import partial
 from pathlib import Path
-from typing import Iterator
 
 # Types a static host (GitHub Pages, Netlify, nginx's defaults) sends gzip-compressed.
 COMPRESSED_TYPES = (
@@ -44,9 +44,9 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
     def translate_path(self, path):
         if not path.startswith(self.mount):
             return str(Path(self.directory) / ".outside-the-mount")  # no such file: a 404
-        return super().translate_path("/" + path[len(self.mount):])
+        return super().translate_path("/" + path[len(self.mount) :])
 
-    def log_message(self, format, *args):  # noqa: A002 - quiet: tests read their own output
+    def log_message(self, format, *args):
         pass
 
     def send_head(self):

@@ -15,9 +15,8 @@ from dataclasses import dataclass
 
 import yaml
 
-from book.markdown import frontmatter
-from book.markdown import headings
 from book.errors import BookError
+from book.markdown import frontmatter, headings
 
 KEY = "translation"
 TOP = "_top"
@@ -98,16 +97,28 @@ def parse_record(matter: frontmatter.FrontMatter, path: str) -> tuple[Record | N
     fields, errors = {}, []
     for k, v in value.value:
         if k.value not in ("from", "hash", "sections"):
-            errors.append(BookError(path, matter.line(k), f"translation: has an unknown key {k.value!r}",
-                                    "the keys are from:, hash: and sections:"))
+            errors.append(
+                BookError(
+                    path,
+                    matter.line(k),
+                    f"translation: has an unknown key {k.value!r}",
+                    "the keys are from:, hash: and sections:",
+                )
+            )
         fields[k.value] = (k, v)
     for name in ("from", "hash", "sections"):
         if name not in fields:
             errors.append(BookError(path, line, f"translation: has no {name}:", fix))
     source = fields.get("from", (None, None))[1]
     if source is not None and not (isinstance(source, yaml.ScalarNode) and source.value):
-        errors.append(BookError(path, matter.line(source), "translation.from: is not a language code",
-                                "write the language of the original, e.g. from: ja"))
+        errors.append(
+            BookError(
+                path,
+                matter.line(source),
+                "translation.from: is not a language code",
+                "write the language of the original, e.g. from: ja",
+            )
+        )
     hash_ = fields.get("hash", (None, None))[1]
     if hash_ is not None and not (isinstance(hash_, yaml.ScalarNode) and PAGE_HASH.fullmatch(hash_.value)):
         errors.append(BookError(path, matter.line(hash_), "translation.hash: is not 12 hexadecimal digits", fix))
@@ -143,9 +154,11 @@ def _plain(text: str) -> str:
 
 
 def render_record(source: str, sections: Mapping[str, Section]) -> str:
-    lines = [f"{KEY}:  # written by make translations-update", f"  from: {_plain(source)}",
-             f"  hash: {_plain(page_hash(sections))}", "  sections:"]
+    lines = [
+        f"{KEY}:  # written by make translations-update",
+        f"  from: {_plain(source)}",
+        f"  hash: {_plain(page_hash(sections))}",
+        "  sections:",
+    ]
     lines += [f"    {_plain(s.id)}: {_plain(s.hash)}" for s in sections.values()]
     return "\n".join(lines) + "\n"
-
-

@@ -14,13 +14,21 @@ MARKER = "<!-- translation-status -->"
 LANGUAGE_NAMES = {"ja": {"ja": "日本語", "en": "英語"}, "en": {"ja": "Japanese", "en": "English"}}
 STRINGS = {
     "ja": {
-        "page": "ページ", "original": "原文", "current": "最新", "stale": "古い",
-        "stale_since": "古い（原文の更新：{date}）", "missing": "未翻訳",
+        "page": "ページ",
+        "original": "原文",
+        "current": "最新",
+        "stale": "古い",
+        "stale_since": "古い（原文の更新：{date}）",
+        "missing": "未翻訳",
         "summary": "全{total}ページ：最新 {current}、古い {stale}、未翻訳 {missing}。",
     },
     "en": {
-        "page": "Page", "original": "original", "current": "up to date", "stale": "outdated",
-        "stale_since": "outdated (original changed {date})", "missing": "missing",
+        "page": "Page",
+        "original": "original",
+        "current": "up to date",
+        "stale": "outdated",
+        "stale_since": "outdated (original changed {date})",
+        "missing": "missing",
         "summary": "{total} pages: {current} up to date, {stale} outdated, {missing} missing.",
     },
 }
@@ -61,8 +69,15 @@ def _cell(state: PageState, strings: dict, reader_lang: str, page_url: str, defa
     return f'<a href="{html.escape(href)}" hreflang="{state.lang}">{html.escape(label)}</a>'
 
 
-def status_table(book: Book, reader_lang: str, page_url: str, default_lang: str, use_directory_urls: bool,
-                 dates: Mapping[str, datetime.datetime] | None = None, order: list[str] | None = None) -> str:
+def status_table(
+    book: Book,
+    reader_lang: str,
+    page_url: str,
+    default_lang: str,
+    use_directory_urls: bool,
+    dates: Mapping[str, datetime.datetime] | None = None,
+    order: list[str] | None = None,
+) -> str:
     """Markdown: one row per page (in `order`, e.g. the nav's, then the rest), one column per language."""
     strings = STRINGS.get(reader_lang, STRINGS["en"])
     rels = book.rels()
@@ -77,14 +92,25 @@ def status_table(book: Book, reader_lang: str, page_url: str, default_lang: str,
                 counts[state.state] += 1
         page = book.pages.get((reader_lang, rel)) or next(book.pages[s.lang, rel] for s in states if s.state != "missing")
         title = html.escape(page.title).replace("|", "&#124;")
-        rows.append(f"| {title} | " + " | ".join(
-            _cell(s, strings, reader_lang, page_url, default_lang, use_directory_urls) for s in states) + " |")
+        rows.append(
+            f"| {title} | "
+            + " | ".join(_cell(s, strings, reader_lang, page_url, default_lang, use_directory_urls) for s in states)
+            + " |"
+        )
     summary = strings["summary"].format(total=len(rels), **counts)
     return summary + "\n\n" + "\n".join(rows) + "\n"
 
 
-def fill_status(markdown: str, book: Book, reader_lang: str, page_url: str, default_lang: str, use_directory_urls: bool,
-                dates: Mapping[str, datetime.datetime] | None = None, order: list[str] | None = None) -> str:
+def fill_status(
+    markdown: str,
+    book: Book,
+    reader_lang: str,
+    page_url: str,
+    default_lang: str,
+    use_directory_urls: bool,
+    dates: Mapping[str, datetime.datetime] | None = None,
+    order: list[str] | None = None,
+) -> str:
     """The status page's Markdown with its marker replaced by the table (unchanged without the marker)."""
     if MARKER not in markdown:
         return markdown

@@ -22,12 +22,22 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from book.markdown import frontmatter
 from book.checks import parity
 from book.errors import BookError, BookErrors
-from book.translations.record import (KEY, TOP, TOP_LABEL, UPDATE, Record, Section, declared_source, page_hash,
-                                     parse_record, render_record, split_sections)
-
+from book.markdown import frontmatter
+from book.translations.record import (
+    KEY,
+    TOP,
+    TOP_LABEL,
+    UPDATE,
+    Record,
+    Section,
+    declared_source,
+    page_hash,
+    parse_record,
+    render_record,
+    split_sections,
+)
 
 # Pages
 
@@ -89,8 +99,9 @@ class Book:
         return path.relative_to(self.root).as_posix() if path.is_relative_to(self.root) else path.as_posix()
 
 
-def scan(docs_dir: Path | str, languages: list[str] | None = None, shown_root: str | None = None,
-         root: Path | str | None = None) -> Book:
+def scan(
+    docs_dir: Path | str, languages: list[str] | None = None, shown_root: str | None = None, root: Path | str | None = None
+) -> Book:
     """Read docs_dir/<lang>/**/*.md; languages default to docs_dir's folders, root to its parent."""
     docs_dir = Path(docs_dir).resolve()
     if languages is None:
@@ -119,9 +130,15 @@ class Changes:
             short = title if len(title) <= 24 else title[:23] + "…"
             return f"{id_} {TOP_LABEL}" if id_ == TOP else f'{id_} "{short}"'
 
-        parts = [f"{what}: " + ", ".join(name(*s) for s in items) for what, items in (
-            ("changed", [(s.id, s.title) for s in self.changed]), ("added", [(s.id, s.title) for s in self.added]),
-            ("removed", self.removed)) if items]
+        parts = [
+            f"{what}: " + ", ".join(name(*s) for s in items)
+            for what, items in (
+                ("changed", [(s.id, s.title) for s in self.changed]),
+                ("added", [(s.id, s.title) for s in self.added]),
+                ("removed", self.removed),
+            )
+            if items
+        ]
         return "; ".join(parts + (["sections reordered"] if self.reordered else []))
 
 
@@ -130,7 +147,9 @@ def diff(record: Record, original: Page, translation: Page) -> Changes:
     now = original.sections
     changed = tuple(s for i, s in now.items() if i in record.sections and record.sections[i] != s.hash)
     added = tuple(s for i, s in now.items() if i not in record.sections)
-    removed = tuple((i, translation.sections[i].title if i in translation.sections else "") for i in record.sections if i not in now)
+    removed = tuple(
+        (i, translation.sections[i].title if i in translation.sections else "") for i in record.sections if i not in now
+    )
     return Changes(changed, added, removed, not (changed or added or removed) and record.hash != original.hash)
 
 
@@ -181,12 +200,24 @@ def _id_errors(record: Record, original: Page, translation: Page) -> list[BookEr
     errors = []
     for i, s in original.sections.items():
         if i in record.sections and i not in translation.sections:
-            errors.append(BookError(translation.shown, None, f"section #{i} of {original.shown}:{s.line} is missing here",
-                                    f"add the heading with {{#{i}}} to {translation.shown}, or remove it from both"))
+            errors.append(
+                BookError(
+                    translation.shown,
+                    None,
+                    f"section #{i} of {original.shown}:{s.line} is missing here",
+                    f"add the heading with {{#{i}}} to {translation.shown}, or remove it from both",
+                )
+            )
     for i, s in translation.sections.items():
         if i not in original.sections and i not in record.sections:
-            errors.append(BookError(translation.shown, s.line, f"section #{i} does not exist in {original.shown}",
-                                    f"add it to {original.shown} too, or remove it here"))
+            errors.append(
+                BookError(
+                    translation.shown,
+                    s.line,
+                    f"section #{i} does not exist in {original.shown}",
+                    f"add it to {original.shown} too, or remove it here",
+                )
+            )
     return errors
 
 
@@ -201,31 +232,65 @@ def check(book: Book) -> tuple[list[BookError], list[BookError]]:
         if page.matter is not None and not page.is_translation and page.lang != usual_original:
             others = [o for o in book.languages if o != page.lang and (o, page.rel) in book.pages]
             if others and not any(book.pages[o, page.rel].is_translation for o in others):
-                warnings.append(BookError(
-                    page.shown, 1, f"neither this page nor {book.shown(others[0], page.rel)} has a translation: record, "
-                    "so nothing tells when one falls behind the other",
-                    UPDATE.format(path="<the translated one of the two>")))
+                warnings.append(
+                    BookError(
+                        page.shown,
+                        1,
+                        f"neither this page nor {book.shown(others[0], page.rel)} has a translation: record, "
+                        "so nothing tells when one falls behind the other",
+                        UPDATE.format(path="<the translated one of the two>"),
+                    )
+                )
         if record is None:
             continue
         original = book.pages.get((record.source, page.rel))
         if record.source == page.lang:
-            errors.append(BookError(page.shown, record.source_line, f"translation.from: names this page's own language ({page.lang})",
-                                    "set it to the language of the original, or delete the translation: block if this page is the original"))
+            errors.append(
+                BookError(
+                    page.shown,
+                    record.source_line,
+                    f"translation.from: names this page's own language ({page.lang})",
+                    "set it to the language of the original, or delete the translation: block if this page is the original",
+                )
+            )
         elif record.source not in book.languages:
-            errors.append(BookError(page.shown, record.source_line, f"translation.from: is {record.source}, but there is no "
-                                    f"{book.shown_root}/{record.source}/ folder", f"use one of {', '.join(book.languages)}"))
+            errors.append(
+                BookError(
+                    page.shown,
+                    record.source_line,
+                    f"translation.from: is {record.source}, but there is no {book.shown_root}/{record.source}/ folder",
+                    f"use one of {', '.join(book.languages)}",
+                )
+            )
         elif original is None:
-            errors.append(BookError(page.shown, record.source_line, f"its original {book.shown(record.source, page.rel)} does not exist",
-                                    "restore the original, correct from:, or delete the translation: block if this page is now the original"))
+            errors.append(
+                BookError(
+                    page.shown,
+                    record.source_line,
+                    f"its original {book.shown(record.source, page.rel)} does not exist",
+                    "restore the original, correct from:, or delete the translation: block if this page is now the original",
+                )
+            )
         elif original.is_translation:
-            errors.append(BookError(page.shown, record.source_line, f"its original {original.shown} is itself a translation",
-                                    "point from: at the page that was written first, and remove translation: from that one"))
+            errors.append(
+                BookError(
+                    page.shown,
+                    record.source_line,
+                    f"its original {original.shown} is itself a translation",
+                    "point from: at the page that was written first, and remove translation: from that one",
+                )
+            )
         elif original.matter is not None:  # an unreadable original is reported on its own
             errors += _id_errors(record, original, page)
             if record.hash != original.hash:
-                warnings.append(BookError(page.shown, record.line, f"translation is older than its original {original.shown} "
-                                          f"({diff(record, original, page)})",
-                                          f"update the translation, then run {UPDATE.format(path=page.shown)}"))
+                warnings.append(
+                    BookError(
+                        page.shown,
+                        record.line,
+                        f"translation is older than its original {original.shown} ({diff(record, original, page)})",
+                        f"update the translation, then run {UPDATE.format(path=page.shown)}",
+                    )
+                )
     return errors, warnings
 
 
@@ -240,16 +305,39 @@ def update(book: Book, lang: str, rel: str, source: str | None = None) -> bool:
     others = [o for o in book.languages if o != lang and (o, rel) in book.pages and not book.pages[o, rel].is_translation]
     source = source or declared_source(page.matter) or (others[0] if len(others) == 1 else None)
     if source is None:
-        raise BookErrors([BookError(shown, None, "cannot tell which language this page translates",
-                                    "say it with --from LANG (FROM=LANG with make)")])
+        raise BookErrors(
+            [
+                BookError(
+                    shown,
+                    None,
+                    "cannot tell which language this page translates",
+                    "say it with --from LANG (FROM=LANG with make)",
+                )
+            ]
+        )
     original = book.pages.get((source, rel))
-    problem = ("a page cannot translate itself" if source == lang
-               else f"{book.shown(source, rel)} does not exist" if original is None
-               else f"{original.shown} is itself a translation" if original.is_translation
-               else f"the front matter of {original.shown} is unreadable" if original.matter is None else None)
+    problem = (
+        "a page cannot translate itself"
+        if source == lang
+        else f"{book.shown(source, rel)} does not exist"
+        if original is None
+        else f"{original.shown} is itself a translation"
+        if original.is_translation
+        else f"the front matter of {original.shown} is unreadable"
+        if original.matter is None
+        else None
+    )
     if problem:
-        raise BookErrors([BookError(shown, None, f"cannot record this page as a translation from {source}: {problem}",
-                                    "name the language of an existing original with --from LANG (FROM=LANG with make)")])
+        raise BookErrors(
+            [
+                BookError(
+                    shown,
+                    None,
+                    f"cannot record this page as a translation from {source}: {problem}",
+                    "name the language of an existing original with --from LANG (FROM=LANG with make)",
+                )
+            ]
+        )
     mismatches = parity.section_id_mismatches((original.shown, original.text), (shown, page.text))
     if mismatches:
         raise BookErrors(mismatches)
