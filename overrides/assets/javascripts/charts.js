@@ -1,5 +1,6 @@
-/* The book's charts: draws each figure the build embedded in the page with the site's own plotly.js,
-   loaded only when a chart comes near the viewport; follows the reader's palette; reads values by keyboard. */
+/* The book's charts: each is drawn at build time as SVG; when the reader reaches for one (pointer, tap or
+   focus) the site's own plotly.js loads and draws the interactive figure in the same box. The figure follows
+   the reader's palette and reads its values by keyboard. */
 (function () {
   "use strict";
 
@@ -90,6 +91,8 @@
     var plot = figure.querySelector(".book-chart__plot");
     var spec = JSON.parse(figure.querySelector(".book-chart__data").textContent);
     applyTo(spec.layout, theme(figure));
+    var drawing = plot.querySelector(".book-chart__svg");
+    if (drawing) plot.removeChild(drawing);  // plotly takes the same box, so nothing below moves
     return window.Plotly.newPlot(plot, spec.data, spec.layout, spec.config).then(function () {
       figure.classList.add("book-chart--drawn");
       drawn.push(figure);
@@ -97,37 +100,21 @@
     });
   }
 
-  var waiting = figures.slice();
-  function near(entries, observer) {
-    entries.forEach(function (entry) {
-      var index = waiting.indexOf(entry.target);
-      if (!entry.isIntersecting || index < 0) return;
-      waiting.splice(index, 1);
-      observer.unobserve(entry.target);
-      loadPlotly(entry.target)
-        .then(function () { return draw(entry.target); })
+  // The first pointer over a chart, tap on it or focus in it loads plotly (once a page) and draws that chart.
+  var reach = ["pointerover", "touchstart", "focusin"];
+  function interactive(figure) {
+    function start() {
+      reach.forEach(function (name) { figure.removeEventListener(name, start); });
+      loadPlotly(figure)
+        .then(function () { return draw(figure); })
         .catch(function (error) {
-          entry.target.classList.add("book-chart--failed");  // the table below still has the data
+          figure.classList.add("book-chart--static");  // the drawing and the table below stay
           console.warn(error);
         });
-    });
+    }
+    reach.forEach(function (name) { figure.addEventListener(name, start, { passive: true }); });
   }
-  function watch(margin) {
-    var observer = new IntersectionObserver(near, { rootMargin: margin });
-    waiting.forEach(function (figure) { observer.observe(figure); });
-    return observer;
-  }
-  // At first only charts in view load: plotly takes a phone's main thread for a second, which
-  // should not hold up reading a page whose charts are further down. Once the reader scrolls or
-  // interacts, charts load 400px ahead, so they are drawn by the time they come into view.
-  var nearby = watch("0px");
-  var events = ["scroll", "wheel", "touchstart", "pointerdown", "keydown"];
-  function ahead() {
-    events.forEach(function (name) { removeEventListener(name, ahead, true); });
-    nearby.disconnect();
-    nearby = watch("400px 0px");
-  }
-  events.forEach(function (name) { addEventListener(name, ahead, { capture: true, passive: true }); });
+  figures.forEach(interactive);
 
   // Material switches the palette by setting data-md-color-scheme on <body>.
   new MutationObserver(function () {

@@ -53,11 +53,11 @@ TEXT = {
 def build_figure(chart: Chart, lang: str) -> dict:
     """The figure as plain data: {"data", "layout", "config", "keys"}."""
     text = TEXT[lang]
-    series = _series(chart)
-    traces = [_trace(chart, n, column, group, rows, text, len(series) > 1) for n, (column, group, rows) in enumerate(series)]
+    drawn = series(chart)
+    traces = [_trace(chart, n, column, group, rows, text, len(drawn) > 1) for n, (column, group, rows) in enumerate(drawn)]
     keys = []
     for row in chart.rows:  # keyboard order: the table's reading order; a missing value has no point to hover
-        for curve, (column, _group, rows) in enumerate(series):
+        for curve, (column, _group, rows) in enumerate(drawn):
             if row in rows:
                 where = [None, None] if _missing(chart, row, column) else [curve, rows.index(row)]
                 keys.append([*where, text["comma"].join(_hover_lines(chart, row, column, text))])
@@ -95,7 +95,7 @@ def height(chart: Chart) -> int:
 # Helpers
 
 
-def _series(chart: Chart) -> list[tuple[int, str | None, list[Row]]]:
+def series(chart: Chart) -> list[tuple[int, str | None, list[Row]]]:
     """One series per value column and group: (column index, group, rows)."""
     groups = list(dict.fromkeys(row.group for row in chart.rows))
     columns = [0] if chart.type == "scatter" else range(len(chart.value_columns))
@@ -106,7 +106,7 @@ def _trace(chart: Chart, number: int, column: int, group: str | None, rows: list
     labels = [_markup(r.label) for r in rows]
     hover = [_hover_html(_hover_lines(chart, r, column, text)) for r in rows]
     common = dict(
-        name=_markup(_series_name(chart, column, group)),
+        name=_markup(series_name(chart, column, group)),
         hovertext=hover,
         hovertemplate="%{hovertext}<extra></extra>",
         showlegend=legend,
@@ -138,7 +138,7 @@ def _missing(chart: Chart, row: Row, column: int) -> bool:
     return any(row.values[index].missing for index in shown)
 
 
-def _series_name(chart: Chart, column: int, group: str | None) -> str:
+def series_name(chart: Chart, column: int, group: str | None) -> str:
     if group is None:
         return chart.value_columns[column]
     return group if len(chart.value_columns) == 1 or chart.type == "scatter" else f"{chart.value_columns[column]} – {group}"

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from book.charts import figures as figures_module
 from book.charts import spec as chart_spec_module
+from book.charts import svg
 from book.charts.figures import build_figure, describe, height
 from book.charts.spec import Chart, find_charts
 from book.errors import BookError
@@ -112,7 +113,7 @@ def figure_html(chart: Chart, lang: str, scripts: Scripts, cache_dir: Path | Non
         f'<span class="book-chart__source">{html.escape(chart.caption)}</span> '
         f'<span class="book-chart__same-data">{SAME_DATA[lang]}</span></figcaption>'
         f'<div class="book-chart__plot" role="img" tabindex="0" aria-label="{html.escape(describe(chart, lang))}"'
-        f' style="height:{height(chart)}px"></div>'
+        f' style="height:{height(chart)}px">{svg.draw(chart, lang, inside_named_box=True)}</div>'
         '<p class="book-chart__status" aria-live="polite"></p>'
         f'<script type="application/json" class="book-chart__data">{payload}</script>'
         "</figure>"

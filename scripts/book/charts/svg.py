@@ -1,0 +1,120 @@
+"""Charts drawn at build time as SVG, from the same checked data as the interactive figures.
+
+The SVG is the chart until a reader reaches for it (then plotly.js draws the interactive figure in the same
+box), and the whole chart without JavaScript, offline before plotly loads, in print and in the e-book editions.
+Bars run horizontally, each row's label above its bars, so labels never overlap or clip at 360 px; widths are
+percentages and text keeps its size, so the drawing fits any column. Colours are CSS classes (charts.css)
+that follow the reader's light or dark palette.
+"""
+
+from __future__ import annotations
+
+import html
+import math
+
+from book.charts.figures import describe, height, series, series_name
+from book.charts.spec import Chart
+
+LABEL = 15  # px of a row's label line
+LEGEND = 22  # px of the legend line, when there is more than one series
+GAP = 6  # px between rows
+MAX_BAR = 72  # % of the width the longest bar takes; its value is written after it
+MAX_BAR_HEIGHT = 18  # px
+
+
+def draw(chart: Chart, lang: str, inside_named_box: bool = False) -> str:
+    """The chart as one line of inline SVG: a title, a description, bars or points, direct value labels.
+
+    `inside_named_box`: the page's plot box already carries the same description as its accessible name,
+    so the drawing is hidden from assistive technology there rather than read twice.
+    """
+    box = height(chart)
+    drawn = series(chart)
+    names = [series_name(chart, column, group) for column, group, _ in drawn]
+    body = _scatter(chart, box, len(names) > 1) if chart.type == "scatter" else _bars(chart, drawn, box, len(names) > 1)
+    legend = _legend(names) if len(names) > 1 else ""
+    title_id, desc_id = f"chart-{chart.id}-title", f"chart-{chart.id}-desc"
+    naming = 'aria-hidden="true"' if inside_named_box else f'role="img" aria-labelledby="{title_id} {desc_id}"'
+    return (
+        f'<svg class="book-chart__svg" width="100%" height="{box}" {naming} xmlns="http://www.w3.org/2000/svg">'
+        f'<title id="{title_id}">{_e(chart.title)}</title><desc id="{desc_id}">{_e(describe(chart, lang))}</desc>'
+        f"{legend}{body}</svg>"
+    )
+
+
+def _bars(chart: Chart, drawn_series: list, box: int, has_legend: bool) -> str:
+    top = LEGEND if has_legend else 0
+    pitch = (box - top) / max(1, len(chart.rows))
+    bar = max(4.0, min(MAX_BAR_HEIGHT, (pitch - LABEL - GAP) / len(drawn_series) - 2))
+    scale = _scale(chart, [n.value for row in chart.rows for n in row.values])
+    out = []
+    for index, row in enumerate(chart.rows):
+        y = top + index * pitch
+        out.append(f'<text class="book-chart__label" x="0" y="{y + LABEL - 3:.1f}">{_e(row.label)}</text>')
+        drawn = 0
+        for number, (column, _group, rows) in enumerate(drawn_series):
+            if row not in rows:
+                continue
+            value = row.values[column]
+            bar_y = y + LABEL + drawn * (bar + 2)
+            drawn += 1
+            if value.missing:
+                out.append(f'<text class="book-chart__value" x="0" y="{bar_y + bar - 2:.1f}">{_e(value.text or "—")}</text>')
+                continue
+            width = max(0.5, scale(value.value) * MAX_BAR)
+            out.append(
+                f'<rect class="book-chart__bar book-chart__s{number % 5}" x="0" y="{bar_y:.1f}" '
+                f'width="{width:.2f}%" height="{bar:.1f}"/>'
+                f'<text class="book-chart__value" x="{width + 1:.2f}%" y="{bar_y + bar - 2:.1f}">{_e(value.text)}</text>'
+            )
+    return "".join(out)
+
+
+def _scatter(chart: Chart, box: int, has_legend: bool) -> str:
+    top = LEGEND if has_legend else 0
+    points = [row for row in chart.rows if not (row.values[0].missing or row.values[1].missing)]
+    x_scale = _scale(chart, [row.values[0].value for row in points])
+    y_scale = _scale(chart, [row.values[1].value for row in points])
+    plot = box - top - 2 * LABEL
+    groups = list(dict.fromkeys(row.group for row in chart.rows))
+    out = [
+        f'<line class="book-chart__axis" x1="0" y1="{top + plot:.1f}" x2="100%" y2="{top + plot:.1f}"/>',
+        f'<text class="book-chart__label" x="100%" y="{box - 4}" text-anchor="end">{_e(chart.value_columns[0])} →</text>',
+        f'<text class="book-chart__label" x="0" y="{top + LABEL - 3}">↑ {_e(chart.value_columns[1])}</text>',
+    ]
+    for row in points:
+        x = 2 + x_scale(row.values[0].value) * 80
+        y = top + LABEL + (1 - y_scale(row.values[1].value)) * (plot - LABEL)
+        number = groups.index(row.group)
+        out.append(
+            f'<circle class="book-chart__point book-chart__s{number % 5}" cx="{x:.2f}%" cy="{y:.1f}" r="5"/>'
+            f'<text class="book-chart__value" x="{x + 1.5:.2f}%" y="{y + 4:.1f}">{_e(row.label)}</text>'
+        )
+    return "".join(out)
+
+
+def _legend(names: list[str]) -> str:
+    """One swatch and name per series, each in its share of the line (a nested <svg> offsets the name by pixels)."""
+    share = 100 / len(names)
+    return "".join(
+        f'<svg x="{n * share:.2f}%" y="0" overflow="visible">'
+        f'<rect class="book-chart__bar book-chart__s{n % 5}" x="0" y="3" width="12" height="12"/>'
+        f'<text class="book-chart__legend" x="16" y="13">{_e(name)}</text></svg>'
+        for n, name in enumerate(names)
+    )
+
+
+def _scale(chart: Chart, values: list[float | None]):
+    """Value → 0..1 of the drawing's width: linear from zero, or logarithmic as the marker asks."""
+    present = [v for v in values if v is not None]
+    largest = max(present, default=1) or 1
+    if chart.log and present and min(present) > 0:
+        floor = 10 ** math.floor(math.log10(min(present)))
+        span = math.log10(largest) - math.log10(floor) or 1
+        return lambda v: (math.log10(v) - math.log10(floor)) / span if v > 0 else 0
+    low = min(0, min(present, default=0))
+    return lambda v: (v - low) / ((largest - low) or 1)
+
+
+def _e(text: str) -> str:
+    return html.escape(text, quote=True)
