@@ -51,8 +51,11 @@ def main(argv: list[str] | None = None) -> int:
     # What needs no build is always checked, so one run reports every problem it can.
     unbuilt = check_site.check_markdown(root) + check_site.check_workflows(root) + code.problems(root)
     if errors:  # a build of broken sources stops on the same errors: the built pages wait for their fix
-        warnings.append(BookError("docs/", None, "the built pages were not checked (links, HTML)",
-                                  "fix the errors below, then run make check again"))
+        warnings.append(
+            BookError(
+                "docs/", None, "the built pages were not checked (links, HTML)", "fix the errors below, then run make check again"
+            )
+        )
     else:
         errors = built_site_problems(root)
     errors += unbuilt
