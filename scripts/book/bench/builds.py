@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from book import project
-from book.bench import baseline, synthetic
+from book.bench import baseline, probe, synthetic
 from book.site.serve import free_port
 
 ROOT = project.ROOT
@@ -101,13 +101,13 @@ def baseline_build(work: Path, config: Path | None = None) -> tuple[Run, Path]:
 
 def chart_runs(work: Path, mode: str) -> tuple[float, dict]:
     """A full build with no chart cache and the chart step timed in-process or turned off: (seconds, probe totals)."""
-    probe = work / "probe"
-    probe.mkdir(parents=True, exist_ok=True)
-    (probe / "sitecustomize.py").write_text(probe.SITECUSTOMIZE, encoding="utf-8")
-    out = probe / f"totals-{mode}.jsonl"
+    probe_dir = work / "probe"
+    probe_dir.mkdir(parents=True, exist_ok=True)
+    (probe_dir / "sitecustomize.py").write_text(probe.SITECUSTOMIZE, encoding="utf-8")
+    out = probe_dir / f"totals-{mode}.jsonl"
     out.unlink(missing_ok=True)
     environ = {**no_cache(work), "BOOK_BENCH_CHARTS": mode, "BOOK_BENCH_PROBE_OUT": str(out)}
-    environ["PYTHONPATH"] = f"{probe}{os.pathsep}{environ['PYTHONPATH']}"
+    environ["PYTHONPATH"] = f"{probe_dir}{os.pathsep}{environ['PYTHONPATH']}"
     full, _, _ = book_full(work / f"charts-{mode}", environ)
     totals = {"render_s": 0.0, "charts": 0, "pages": 0, "check_s": 0.0}
     for line in out.read_text(encoding="utf-8").splitlines() if out.is_file() else []:
