@@ -104,13 +104,18 @@ def visit(browser, base_url: str, page_spec: Page, viewport: dict = VIEWPORT) ->
         result["after_interaction"] = _totals(responses)
         if page_spec.kind == "chart":
             figure = page.locator(CHART).first
-            if figure.count():
+            if figure.count():  # the build's drawing shows; plotly.js waits for the reader
                 figure.scroll_into_view_if_needed()
-                page.wait_for_selector(f"{CHART} .main-svg", timeout=60_000)
+                page.wait_for_selector(f"{CHART} .book-chart__svg")
             else:  # the baseline has no figure: scroll to the table it would draw
                 page.locator("article table").first.scroll_into_view_if_needed()
             _settle(page)
             result["after_chart"] = _totals(responses)
+            if figure.count():  # the reader points at the chart: the interactive figure replaces the drawing
+                figure.locator(".book-chart__plot").hover()
+                page.wait_for_selector(f"{CHART} .main-svg", timeout=60_000)
+                _settle(page)
+            result["after_chart_interaction"] = _totals(responses)
         result["refused_other_hosts"] = len(set(refused))
         return result
     finally:

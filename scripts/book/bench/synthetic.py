@@ -217,6 +217,7 @@ def write_project(folder: Path, pages: int, root: Path) -> Path:
         "docs_dir": "docs",
         "theme": {"custom_dir": str(root / "overrides")},
         "hooks": [str(root / "scripts" / "hooks.py")],
+        "watch": [str(root / "overrides"), str(root / "scripts")],
         "nav": nav(pages),
     }
     config_file = folder / "mkdocs.yml"

@@ -58,7 +58,9 @@ class Group:
 
 
 def load(path: Path, shown: str = "docs/references.yml") -> list[Group]:
-    """The groups and their numbered entries; any problem is a BookError naming its line."""
+    """The groups and their numbered entries; any problem is a BookError naming its line. No file, no references."""
+    if not path.is_file():
+        return []
     try:
         root = yaml.compose(path.read_text(encoding="utf-8"), Loader=LOADER)
     except (yaml.YAMLError, UnicodeDecodeError) as error:
