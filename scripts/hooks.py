@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 import weakref
@@ -18,7 +19,7 @@ from book.checks import sources
 from book.errors import BookError, BookErrors
 from book.markdown import headings
 from book.references import bibliography, citations
-from book.site import context, glossary, history, languages, markup, not_found, search_index, template_cache
+from book.site import context, csp, glossary, history, languages, markup, not_found, search_index, template_cache
 from book.translations import status, tracking
 
 GLOSSARY_PAGE = "glossary.md"
@@ -73,18 +74,42 @@ def _offline(config) -> bool:
     return bool(plugin and plugin.config.enabled)
 
 
+def _reported(event):
+    """Bad content is a BookError with its path:line; anything else still names the page, not a traceback."""
+
+    @functools.wraps(event)
+    def run(*args, **kwargs):
+        try:
+            return event(*args, **kwargs)
+        except PluginError:
+            raise
+        except BookError as error:
+            raise PluginError(str(error)) from None
+        except Exception as error:  # reported with the page instead of a traceback
+            page = kwargs.get("page") or next((a for a in args if hasattr(a, "file")), None)
+            where = page.file.src_uri if page is not None else "the build"
+            raise PluginError(
+                f"docs/{where}: unexpected {type(error).__name__} while building it ({error}) "
+                "— check this page's Markdown, and report it as a bug if the page looks right"
+            ) from None
+
+    return run
+
+
 def _raise(errors: list[BookError]) -> None:
     if errors:
         raise PluginError(str(BookErrors(errors)))
 
 
 @event_priority(100)  # before Material's offline plugin, which would otherwise add a CDN script
+@_reported
 def on_config(config):
     if _offline(config):
         config.extra["polyfills"] = ["assets/vendor/iframe-worker-shim.js"]
     return config
 
 
+@_reported
 def on_pre_build(config):
     # After every plugin's on_config (the offline plugin turns directory URLs off), once per build.
     plugin = config.plugins["i18n"]
@@ -124,12 +149,14 @@ def _nav_pages(nav) -> list[str]:
     return [page for item in items for page in _nav_pages(item)]
 
 
+@_reported
 def on_env(env, config, files):
     # Every language build makes its own template environment: compile each template once per process.
     env.bytecode_cache = template_cache.SHARED
     return env
 
 
+@_reported
 def on_files(files, config):
     build = _build(config)
     # Third-party browser assets come from node_modules, so the lock file is their only pin.
@@ -153,6 +180,7 @@ def _charts_cache() -> Path:
     return Path(os.environ.get("BOOK_CACHE_DIR") or project.ROOT / ".cache") / "charts"
 
 
+@_reported
 def on_page_markdown(markdown, page, config, files):
     # A figure before each marked table; the template loads charts.js only on pages that have one.
     build, lang = _build(config), _page_lang(page)
@@ -206,6 +234,7 @@ def _label(path: Path) -> str:
     return re.split(r"[.：:]", title, maxsplit=1)[0].strip()
 
 
+@_reported
 def on_page_content(html, page, config, files):
     # Each glossary term's first use on a page links to its entry and explains it on hover and focus.
     norm = getattr(page.file, "norm_src_uri", page.file.src_uri)
@@ -217,6 +246,7 @@ def on_page_content(html, page, config, files):
     return glossary.annotate_first_uses(html, terms, languages.relative_url(target, page.url))
 
 
+@_reported
 def on_page_context(ctx, page, config, nav):
     build, lang = _build(config), _page_lang(page)
     norm = getattr(page.file, "norm_src_uri", page.file.src_uri)
@@ -231,26 +261,33 @@ def on_page_context(ctx, page, config, nav):
     return ctx
 
 
+@_reported
 def on_template_context(ctx, template_name, config):
     # Static templates (the 404 page) have no page: give them the build's language.
     ctx["book"] = context.page_context(_build(config).site, _lang(config), "404.html", None)
     return ctx
 
 
+@_reported
 def on_post_page(output, page, config):
     # Each language searches its own index, at its own root.
     site = _build(config).site
     base = languages.relative_url(languages.language_root(_page_lang(page), site.default), page.url) or "./"
-    return search_index.search_in_language(markup.tidy(output), base)
+    page_html = search_index.search_in_language(markup.tidy(output), base)
+    return page_html if site.offline else csp.add_policy(page_html)  # file:// pages have no origin for 'self' to match
 
 
+@_reported
 def on_post_template(output, template_name, config):
     if template_name != "404.html":
         return output
-    return not_found.place(markup.tidy(output), Path(config.site_dir), _lang(config), _build(config).site.default)
+    site = _build(config).site
+    page_html = markup.tidy(output) if site.offline else csp.add_policy(markup.tidy(output))
+    return not_found.place(page_html, Path(config.site_dir), _lang(config), site.default)
 
 
 @event_priority(-200)  # after the i18n plugin has built every language
+@_reported
 def on_post_build(config):
     build = _build(config)
     settings = {lang: search_index.SETTINGS[lang] for lang in build.site.langs}

@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from book.charts import render
-from book.checks import facts, parity
+from book.checks import facts, parity, unsafe
 from book.errors import BookError
-from book.markdown import headings
+from book.markdown import frontmatter, headings
 from book.references import citations
 from book.site import glossary
 from book.translations import tracking
@@ -24,6 +24,15 @@ def read(path: Path, shown: str) -> str:
         ) from None
 
 
+def _front_matter(shown: str, text: str) -> list[BookError]:
+    """Front matter MkDocs would otherwise publish as body text, under a made-up title."""
+    try:
+        frontmatter.read(text, shown)
+    except BookError as error:
+        return [error]
+    return []
+
+
 def problems(root: Path, langs: list[str]) -> tuple[list[BookError], list[BookError]]:
     """(errors, warnings) found in docs/ without building; every problem of every page, in one pass."""
     docs = root / "docs"
@@ -38,6 +47,8 @@ def problems(root: Path, langs: list[str]) -> tuple[list[BookError], list[BookEr
                 errors.append(error)
     if len(errors) > len(parity.missing_counterparts(docs, langs)):
         return errors, []  # unreadable pages would make every later check fail on them again
+    for shown, text in texts.values():
+        errors += _front_matter(shown, text) + unsafe.problems(shown, text)
     original, *others = langs
     for page in parity.pages(docs, original):
         for lang in langs:

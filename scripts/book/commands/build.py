@@ -1,12 +1,16 @@
 """Build the complete site: `python -m book.commands.build [--site-dir site] [--zip build/….zip]`.
 
 The offline edition first (its zip is offered for download on every page), then the online site with
-the zip in it, both strict and in this one process (see book.commands.site_build).
+the zip in it, both strict and in this one process (see book.commands.site_build). Both are built beside
+their destination and moved into place only when both succeed: a failed build leaves the previous site/
+and zip as they were.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
+import shutil
 import sys
 from pathlib import Path
 
@@ -23,13 +27,32 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--zip", type=Path, default=ROOT / "build" / ZIP_NAME)
     parser.add_argument("--config", type=Path, default=ROOT / "mkdocs.yml")
     args = parser.parse_args(argv)
-    if not offline.make_edition(args.config, args.zip):
-        return 1
-    online = {"OFFLINE": "false", "BOOK_OFFLINE_ZIP": str(args.zip.resolve())}
-    if not site_build.build(args.config, args.site_dir, online):
-        print("build: the online build failed (see above)", file=sys.stderr)
-        return 1
+    new_zip = args.zip.with_name(args.zip.name + ".new")
+    new_site = args.site_dir.with_name(args.site_dir.name + ".new")
+    shutil.rmtree(new_site, ignore_errors=True)
+    try:
+        if not offline.make_edition(args.config, new_zip):
+            return 1
+        online = {"OFFLINE": "false", "BOOK_OFFLINE_ZIP": str(new_zip.resolve())}
+        if not site_build.build(args.config, new_site, online):
+            print("build: the online build failed (see above); site/ and the zip are unchanged", file=sys.stderr)
+            return 1
+        _swap(new_site, args.site_dir)
+        os.replace(new_zip, args.zip)
+    finally:
+        shutil.rmtree(new_site, ignore_errors=True)
+        new_zip.unlink(missing_ok=True)
     return 0
+
+
+def _swap(new: Path, dest: Path) -> None:
+    """`dest` becomes `new` in two renames, so no reader or deploy step ever sees half of a site."""
+    old = dest.with_name(dest.name + ".old")
+    shutil.rmtree(old, ignore_errors=True)
+    if dest.exists():
+        dest.rename(old)
+    new.rename(dest)
+    shutil.rmtree(old, ignore_errors=True)
 
 
 if __name__ == "__main__":
