@@ -63,7 +63,9 @@ def test_the_same_numbers_in_another_order_agree():
 
 
 def test_a_number_written_once_more_is_named():
-    errors = facts.table_mismatches(("docs/ja/p.md", table("80Bのうち3B")), ("docs/en/p.md", table("80B total, 3B active, 3B dense")))
+    errors = facts.table_mismatches(
+        ("docs/ja/p.md", table("80Bのうち3B")), ("docs/en/p.md", table("80B total, 3B active, 3B dense"))
+    )
     assert [str(e) for e in errors] == [
         "docs/en/p.md:3: table 1, row 'Kimi K2.5', column 'Achieved': '80B total, 3B active, 3B dense' has 3, which "
         "'80Bのうち3B' in docs/ja/p.md:3 does not — write the same numbers, as digits, in both languages (in any order)"
@@ -71,5 +73,7 @@ def test_a_number_written_once_more_is_named():
 
 
 def test_a_reordered_cell_with_one_wrong_number_names_only_that_number():
-    errors = facts.table_mismatches(("docs/ja/p.md", table("100〜300（ピーク350）")), ("docs/en/p.md", table("peak 360; 100–300")))
+    errors = facts.table_mismatches(
+        ("docs/ja/p.md", table("100〜300（ピーク350）")), ("docs/en/p.md", table("peak 360; 100–300"))
+    )
     assert len(errors) == 1 and "has 360 where '100〜300（ピーク350）' in docs/ja/p.md:3 has 350 —" in str(errors[0])
