@@ -13,10 +13,11 @@ import unicodedata
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from book.charts import render as charts_module
+from book.charts import svg
 from book.charts.figures import build_figure
 from book.charts.render import Scripts, check_book, first_body_line, locale_script, render_charts
 from book.charts.spec import find_charts
@@ -283,7 +284,7 @@ def test_a_marker_with_no_table_after_it():
         ),
         (
             page(marker(), TABLE.replace("| 47 |", "| 47% |")),
-            f'{PATH}:17: value "47%" in column "Score" has a different unit from "50"',
+            f'{PATH}:17: value "47%" in column "Score" is in %, but "50" on line 16 has no unit',
         ),
         (page(marker(), TABLE.replace("| Kimi K2.5 |", "| GLM-5 |")), f'{PATH}:17: label "GLM-5" is also on line 16'),
         (
@@ -380,3 +381,215 @@ def test_a_scatter_chart_marks_groups_by_shape_and_skips_a_missing_point():
 def test_currency_values_put_their_sign_on_the_axis():
     (found,) = find_charts(page(marker(), TABLE.replace("| 50 |", "| $1.55 |").replace("| 47 |", "| $1.20 |")), PATH)
     assert build_figure(found, "en")["layout"]["xaxis"]["tickprefix"] == "$"
+
+
+# Cells as real chapters write them: ranges with a peak, units, fractions, numbers among words, markup in labels
+
+MIXED = """\
+| Model | Throughput | Achieved |
+| --- | ---: | --- |
+| Step 3.5 Flash | 100–300 tok/sec (peak 350 tok/sec) | 11B active while keeping the knowledge of 196B |
+| **GLM-5** | 60 tok/sec | Frontier-class performance at $1.55/1M tokens (against GPT-5.2: 1/3 of its price) |
+| [Kimi K2.5](https://example.com)<br>1T | 40〜80 tok/sec | 1T parameters with 32B active; $1.20/1M tokens |
+"""
+
+
+def mixed_chart(**settings):
+    (found,) = find_charts(page(marker(labels="Model", **settings), MIXED), PATH)
+    return found
+
+
+def test_a_range_is_a_floating_bar_and_its_peak_a_line_on_to_a_tick():
+    figure = build_figure(mixed_chart(values="[Throughput]"), "en")
+    bars, peak = figure["data"]
+    assert (bars["base"], bars["x"]) == ([100, 0, 40], [200, 60, 40])
+    assert peak["type"] == "scatter" and peak["name"] == "Peak" and peak["offsetgroup"] == bars["offsetgroup"]
+    assert (peak["x"], peak["y"]) == ([300, 350, None], ["Step 3.5 Flash", "Step 3.5 Flash", None])
+    assert figure["layout"]["scattermode"] == "group"
+    assert "Throughput: 100–300 tok/sec (peak 350 tok/sec)" in bars["hovertext"][0]
+    assert [key[:2] for key in figure["keys"]] == [[0, 0], [0, 1], [0, 2]]
+
+
+def test_a_chart_without_ranges_keeps_plain_bars():
+    figure = build_figure(chart("en", "six-models"), "en")
+    assert all("base" not in trace for trace in figure["data"]) and "scattermode" not in figure["layout"]
+
+
+def test_the_drawing_floats_a_range_and_draws_its_peak():
+    drawing = svg.draw(mixed_chart(values="[Throughput]"), "en")
+    first_bar = drawing.split('<rect class="book-chart__bar book-chart__s0" x="')[1]
+    assert float(first_bar.split("%")[0]) > 0  # 100–300 starts at 100, not at zero
+    assert drawing.count('class="book-chart__peak"') == 2
+    assert ">100–300 tok/sec (peak 350 tok/sec)</text>" in drawing
+
+
+def test_labels_are_plain_text_in_the_figure_and_the_drawing():
+    found = mixed_chart(values="[Throughput]")
+    assert [row.label for row in found.rows] == ["Step 3.5 Flash", "GLM-5", "Kimi K2.5 1T"]
+    assert build_figure(found, "en")["data"][0]["y"] == ["Step 3.5 Flash", "GLM-5", "Kimi K2.5 1T"]
+    drawing = svg.draw(found, "en")
+    assert "**" not in drawing and "&lt;br&gt;" not in drawing and "https://" not in drawing
+    assert ">Kimi K2.5 1T</text>" in drawing
+
+
+def test_pick_takes_the_number_in_a_unit_from_a_cell_with_words():
+    found = mixed_chart(values="[Achieved]", pick="first $/1M tokens")
+    assert [(n.value, n.unit, n.text) for row in found.rows for n in row.values] == [
+        (None, "", "—"),
+        (1.55, "$/1M tokens", "$1.55/1M tokens"),
+        (1.2, "$/1M tokens", "$1.20/1M tokens"),
+    ]
+    figure = build_figure(found, "en")
+    assert figure["layout"]["xaxis"]["tickprefix"] == "$"
+    assert [a["text"] for a in figure["layout"]["annotations"]] == ["—"]  # a row without a price is a gap, not zero
+
+
+def test_pick_per_column_leaves_the_other_columns_plain():
+    table = "| Model | Score | Note |\n| --- | ---: | --- |\n| A | 50 | about 40 at launch |\n| B | 47 | N/A |\n"
+    (found,) = find_charts(page(marker(values="[Score, Note]", pick="{Note: first}"), table), PATH)
+    assert [[n.value for n in row.values] for row in found.rows] == [[50, 40], [47, None]]
+    with pytest.raises(BookError, match="is not a number"):
+        find_charts(page(marker(values="[Score, Note]", pick="{Score: first}"), table), PATH)
+
+
+def test_prices_written_in_each_language_agree(tmp_path):
+    ja = "| モデル | 達成したこと |\n| --- | --- |\n| GLM-5 | 性能を$1.55/1Mトークンで提供 |\n| Kimi K2.5 | 32Bをアクティブ化、$1.20/1Mトークン |\n"
+    en = "| Model | Achieved |\n| --- | --- |\n| GLM-5 | performance at $1.55/1M tokens |\n| Kimi K2.5 | 32B active; $1.20/1M tokens |\n"
+    docs = write_book(
+        tmp_path,
+        {
+            "ja/x.md": page(marker(labels="モデル", values="[達成したこと]", pick="first $/1Mトークン"), ja),
+            "en/x.md": page(marker(labels="Model", values="[Achieved]", pick="first $/1M tokens"), en),
+        },
+    )
+    assert check_book(docs, ["ja", "en"]) == []
+
+
+def test_a_peak_that_differs_between_languages(tmp_path):
+    ja = TABLE.replace("| 47 |", "| 100〜300 tok/sec（ピーク350 tok/sec） |").replace("| 50 |", "| 50 tok/sec |")
+    en = TABLE.replace("| 47 |", "| 100–300 tok/sec (peak 360 tok/sec) |").replace("| 50 |", "| 50 tok/sec |")
+    docs = write_book(tmp_path, {"ja/x.md": page(marker(), ja), "en/x.md": page(marker(), en)})
+    errors = [str(e) for e in check_book(docs, ["ja", "en"], lambda p: f"docs/{p.relative_to(docs).as_posix()}")]
+    assert errors == [
+        'docs/en/x.md:17: chart "demo": "100–300 tok/sec (peak 360 tok/sec)" in row "Kimi K2.5", column "Score" differs '
+        'from "100〜300 tok/sec（ピーク350 tok/sec）" in docs/ja/x.md:17 (row "Kimi K2.5", column "Score") — '
+        "make both languages carry the same numbers"
+    ]
+
+
+@pytest.mark.parametrize(
+    "settings, table, message",
+    [
+        (
+            dict(pick="last"),
+            TABLE,
+            f'{PATH}:12: unknown pick rule "last" for column "Score" — write `first` (the first number in the cell) or '
+            "`first` and a unit (the first number in that unit), such as `first $/1M tokens`",
+        ),
+        (
+            dict(pick="first parsecs"),
+            TABLE,
+            f'{PATH}:12: the pick rule "first parsecs" for column "Score" names no unit the book writes — use a currency '
+            "sign or one of %, ×, x, 倍, GB, tok/sec, tok/s, tokens/sec, tokens/s, /1M tokens, /1Mトークン, months, month, "
+            "か月, カ月, ヶ月, ヵ月, such as `first $/1M tokens` or `first %`",
+        ),
+        (
+            dict(pick="{Type: first}"),
+            TABLE,
+            f'{PATH}:12: `pick` names column "Type", which is not in `values` — use the names in `values`: Score',
+        ),
+        (
+            dict(pick="[first]"),
+            TABLE,
+            f"{PATH}:12: `pick` is neither a rule nor a list of columns with their rules — write `pick: first`, or "
+            "`pick:` followed by one indented `column: rule` line per column",
+        ),
+        (
+            {},
+            TABLE.replace("| 47 |", "| 47 points |"),
+            f'{PATH}:17: value "47 points" in column "Score" is not a number — write a number such as 39.45, 744B or '
+            "38.70%, or N/A for a missing value; to chart the number in a cell that also holds words, add `pick: first` "
+            "to the marker",
+        ),
+        (
+            {},
+            TABLE.replace("| 50 |", "| $1.55/1M tokens |").replace("| 47 |", "| 60 tok/sec |"),
+            f'{PATH}:17: value "60 tok/sec" in column "Score" is in tok/s, but "$1.55/1M tokens" on line 16 is in '
+            "$/1M tokens — write every value on one axis in the same unit, or chart those columns separately",
+        ),
+        (
+            {},
+            TABLE.replace("| 47 |", "| 300–100 |"),
+            f'{PATH}:17: value "300–100" in column "Score" is a range whose upper end is not above its lower end — '
+            "write a number such as 39.45, 744B or 38.70%, or N/A for a missing value",
+        ),
+        (
+            {},
+            TABLE.replace("| 47 |", "| 100–300 (peak 200) |"),
+            f'{PATH}:17: value "100–300 (peak 200)" in column "Score" has a peak below its value — '
+            "write a number such as 39.45, 744B or 38.70%, or N/A for a missing value",
+        ),
+        (
+            {},
+            TABLE.replace("| 47 |", "| 1/0 |"),
+            f'{PATH}:17: value "1/0" in column "Score" is not a fraction a chart can draw — '
+            "write a number such as 39.45, 744B or 38.70%, or N/A for a missing value",
+        ),
+        (
+            dict(pick="first"),
+            TABLE.replace("| 47 |", "| about $5% of it |"),
+            f'{PATH}:18: value "$5%" in column "Score" is both an amount of money and a percentage — '
+            "write a number such as 39.45, 744B or 38.70%, or N/A for a missing value",
+        ),
+        (
+            dict(type="scatter", values="[Score, Size]"),
+            "| Model | Score | Size |\n| --- | ---: | ---: |\n| A | 1–2 | 3 |\n| B | 4 | 5 |\n",
+            f'{PATH}:16: value "1–2" in column "Score" is a range, which a scatter chart cannot place — '
+            "use a bar or hbar chart for ranges, or write one number",
+        ),
+    ],
+)
+def test_each_new_mistake_has_its_exact_message(settings, table, message):
+    assert error_of(page(marker(**settings), table)) == message
+
+
+def test_fractions_and_multiples_chart_with_their_sign_on_the_axis():
+    table = TABLE.replace("| 50 |", "| 3倍 |").replace("| 47 |", "| 1/3× |")
+    (found,) = find_charts(page(marker(), table), PATH)
+    figure = build_figure(found, "en")
+    assert figure["data"][0]["x"] == [3, pytest.approx(1 / 3)] and figure["layout"]["xaxis"]["ticksuffix"] == "×"
+
+
+# Property: whatever a contributor writes in a cell or a marker, the chart reads or stops with a BookError
+
+CELL_PARTS = st.sampled_from(
+    ["1", "0", "35", ".", ",", "/", "–", "〜", "-", "~", "$", "€", "%", "B", "T", "K", "x", "×", "倍", "GB", " tok/sec",
+     "/1Mトークン", "/1M tokens", "か月", " months", " ", "(", ")", "（", "）", "peak ", "ピーク", "a", "GPT-5.2", "**",
+     "<br>", "[", "](u)", "N/A", "—", "１", "e9", "_"]
+)  # fmt: skip
+PICKS = st.sampled_from(
+    [None, "first", "first %", "first $/1M tokens", "first tok/sec", "last", "first parsecs", "'{Score: first}'",
+     "'{Size: first x}'", "'{Nope: first}'", "[first]", "'{Score: [1]}'", "''", "first $%"]
+)  # fmt: skip
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.lists(CELL_PARTS, max_size=6).map("".join), min_size=4, max_size=4),
+    st.sampled_from(["bar", "hbar", "scatter"]),
+    PICKS,
+    st.sampled_from([None, "true"]),
+    st.lists(CELL_PARTS, max_size=4).map("".join),
+)
+def test_generated_cells_and_markers_chart_or_stop_with_a_book_error(cells, chart_type, pick, log, label):
+    table = "| Model | Score | Size |\n| --- | ---: | ---: |\n"
+    table += f"| A{label.replace('|', '')} | {cells[0]} | {cells[1]} |\n| B | {cells[2]} | {cells[3]} |\n"
+    text = page(marker(type=chart_type, values="[Score, Size]", pick=pick, log=log), table)
+    try:
+        (found,) = find_charts(text, PATH)
+    except BookError as error:
+        assert str(error).startswith(f"{PATH}:") and " — " in str(error)
+        return
+    for lang in ("ja", "en"):
+        build_figure(found, lang)
+        svg.draw(found, lang)

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from book.markdown.numbers import MISSING, NotANumber, parse_number
+from book.markdown.numbers import MISSING, NotANumber, parse_number, pick_number, read_unit
 
 
 @pytest.mark.parametrize(
@@ -47,6 +47,131 @@ def test_missing_values_are_gaps_not_zero(cell):
 
 def test_a_missing_value_keeps_its_note():
     assert parse_number("N/A（非公開）").note == "非公開"
+
+
+@pytest.mark.parametrize(
+    "cell, value, unit",
+    [
+        ("100 tok/sec", 100, "tok/s"),
+        ("100 tokens/s", 100, "tok/s"),
+        ("$1.55/1M tokens", 1.55, "$/1M tokens"),
+        ("$1.55/1Mトークン", 1.55, "$/1M tokens"),
+        ("＄１．５５／１Ｍトークン", 1.55, "$/1M tokens"),
+        ("3×", 3, "×"),
+        ("3x", 3, "×"),
+        ("3倍", 3, "×"),
+        ("24GB", 24, "GB"),
+        ("24 GB", 24, "GB"),
+        ("18 months", 18, "months"),
+        ("18か月", 18, "months"),
+        ("18ヶ月", 18, "months"),
+        ("18カ月", 18, "months"),
+        ("1.5K tok/sec", 1500, "tok/s"),
+        ("1/3", 1 / 3, ""),
+        ("2/3", 2 / 3, ""),
+        ("1/4%", 0.25, "%"),
+    ],
+)
+def test_units_and_fractions(cell, value, unit):
+    number = parse_number(cell)
+    assert (number.value, number.unit, number.high, number.peak) == (pytest.approx(value), unit, None, None)
+
+
+@pytest.mark.parametrize(
+    "cell, low, high, peak, unit",
+    [
+        ("100–300", 100, 300, None, ""),
+        ("100〜300", 100, 300, None, ""),
+        ("100～300", 100, 300, None, ""),
+        ("100~300", 100, 300, None, ""),
+        ("100-300", 100, 300, None, ""),
+        ("100 – 300 tok/sec", 100, 300, None, "tok/s"),
+        ("100–300 tok/sec (peak 350 tok/sec)", 100, 300, 350, "tok/s"),
+        ("100〜300 tok/sec（ピーク350 tok/sec）", 100, 300, 350, "tok/s"),
+        ("100〜300（最大350）", 100, 300, 350, ""),
+        ("1–3B", 1e9, 3e9, None, ""),
+        ("1B–3B", 1e9, 3e9, None, ""),
+        ("$1–$3", 1, 3, None, "$"),
+        ("10–20%", 10, 20, None, "%"),
+        ("6〜12か月", 6, 12, None, "months"),
+        ("50 (peak 70)", 50, None, 70, ""),
+    ],
+)
+def test_ranges_and_peaks(cell, low, high, peak, unit):
+    number = parse_number(cell)
+    assert (number.value, number.high, number.peak, number.unit) == (pytest.approx(low), high, peak, unit)
+    assert number.top == (high or low) and not number.missing
+
+
+def test_a_note_that_is_not_a_peak_stays_a_note():
+    number = parse_number("100–300 (measured)")
+    assert (number.note, number.peak) == ("measured", None)
+
+
+@pytest.mark.parametrize(
+    "cell, reason",
+    [
+        ("300–100", "is a range whose upper end is not above its lower end"),
+        ("100–100", "is a range whose upper end is not above its lower end"),
+        ("1B–3", "has a scale (K, M, B, T) on its lower end only"),
+        ("$1–€3", "is a range between two currencies"),
+        ("1/0", "is not a fraction a chart can draw"),
+        ("100–300 (peak 200)", "has a peak below its value"),
+        ("100–300 tok/sec (peak 350%)", "has its peak in % but its value in tok/s"),
+        ("100–300 (peak 350–400)", "has a peak that is not one number"),
+        ("$5%", "is both an amount of money and a percentage"),
+        ("$3x", "is both an amount of money and a number in ×"),
+        ("3B%", "is not a number"),
+        ("3B months", "is not a number"),
+    ],
+)
+def test_numbers_that_read_two_ways_say_why(cell, reason):
+    with pytest.raises(NotANumber) as raised:
+        parse_number(cell)
+    assert (raised.value.text, raised.value.reason) == (cell, reason)
+
+
+@pytest.mark.parametrize(
+    "cell, unit, text, value",
+    [
+        (
+            "100〜300 tok/sec（ピーク350 tok/sec）。アクティブ11Bで196B分の知識を保つ",
+            None,
+            "100〜300 tok/sec（ピーク350 tok/sec）",
+            100,
+        ),
+        ("1Tパラメータのうち32Bをアクティブ化、$1.20/1Mトークン", None, "1T", 1e12),
+        ("1Tパラメータのうち32Bをアクティブ化、$1.20/1Mトークン", "$/1M tokens", "$1.20/1Mトークン", 1.2),
+        ("1T parameters with 32B active; $1.20/1M tokens", "$/1M tokens", "$1.20/1M tokens", 1.2),
+        ("Frontier-class performance at $1.55/1M tokens (against GPT-5.2: 1/3 of its price)", None, "$1.55/1M tokens", 1.55),
+        ("on par with GPT-5.2 at 3x the speed", None, "3x", 3),
+        ("runs on an M4 Max in 24 GB", None, "24 GB", 24),
+        ("Qwen3-Coder-Next: 80B", None, "80B", 80e9),
+        ("１年前より上", None, "１", 1),
+    ],
+)
+def test_picking_the_first_number_from_a_cell_with_words(cell, unit, text, value):
+    number = pick_number(cell, unit)
+    assert (number.text, number.value) == (text, pytest.approx(value))
+
+
+@pytest.mark.parametrize("cell, unit", [("3Bのdenseモデルで実証", "$/1M tokens"), ("GPT-5.2 on an M4 Max", None), ("", None)])
+def test_a_cell_without_the_number_picked_is_a_gap(cell, unit):
+    number = pick_number(cell, unit)
+    assert number.missing and number.text == "—"
+
+
+@pytest.mark.parametrize(
+    "written, unit",
+    [("$/1M tokens", "$/1M tokens"), ("$/1Mトークン", "$/1M tokens"), ("tok/sec", "tok/s"), ("倍", "×"), ("$", "$"), ("%", "%")],
+)
+def test_units_named_in_a_pick_rule(written, unit):
+    assert read_unit(written) == unit
+
+
+@pytest.mark.parametrize("written", ["", "parsecs", "$%", "$ months"])
+def test_units_the_book_does_not_write(written):
+    assert read_unit(written) is None
 
 
 @pytest.mark.parametrize("cell", ["abc", "1.2.3", "1,00", "B", "%", "$", "5 apples", "$5%", "1e9", "∞", "NaN", "1B%"])

@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from book.errors import BookError
-from book.markdown.tables import escape_html, parse_table, split_row, starts_table
+from book.markdown.tables import escape_html, parse_table, plain_text, split_row, starts_table
 
 PATH = "docs/ja/part-1/1-9.md"
 
@@ -99,3 +99,24 @@ def test_every_input_parses_or_names_a_line_of_the_table(lines):
         return
     assert len(table.rows) == len(table.row_lines) >= 1
     assert all(len(row) == len(table.header) for row in table.rows)
+
+
+@pytest.mark.parametrize(
+    "cell, text",
+    [
+        ("**GLM-5**", "GLM-5"),
+        ("__GLM-5__", "GLM-5"),
+        ("*Kimi* K2.5", "Kimi K2.5"),
+        ("[Kimi K2.5](https://example.com/kimi)", "Kimi K2.5"),
+        ("[Kimi K2.5][kimi]", "Kimi K2.5"),
+        ("Step 3.5<br>Flash", "Step 3.5 Flash"),
+        ("Step 3.5<br/>Flash<BR />3B", "Step 3.5 Flash 3B"),
+        ("`qwen3-coder-next`", "qwen3-coder-next"),
+        ("GLM-5[^glm] [@glm5]", "GLM-5"),
+        ("snake_case_name", "snake_case_name"),
+        ("2 * 3 * 4", "2 * 3 * 4"),
+        ("<script>alert(1)</script>", "<script>alert(1)</script>"),
+    ],
+)
+def test_a_cell_as_the_reader_sees_it(cell, text):
+    assert plain_text(cell) == text

@@ -10,6 +10,7 @@ import html
 import math
 
 from book.charts.spec import Chart, Row
+from book.markdown.numbers import CURRENCIES
 
 # Series colours keep 3:1 contrast against both the light and the dark page background.
 COLOURS = ("#1a8a7d", "#b86e00", "#3b82c4", "#c2548a", "#7a6fd6")
@@ -31,6 +32,7 @@ TEXT = {
         "group": "（{}）",
         "share": "{whole}の{share}",
         "missing": "データなし",
+        "peak": "ピーク",
         "keys": "矢印キーで値を一つずつ表示できます。",
     },
     "en": {
@@ -45,6 +47,7 @@ TEXT = {
         "group": " ({})",
         "share": "{share} of {whole}",
         "missing": "no data",
+        "peak": "Peak",
         "keys": "Arrow keys show the values one at a time.",
     },
 }
@@ -55,6 +58,7 @@ def build_figure(chart: Chart, lang: str) -> dict:
     text = TEXT[lang]
     drawn = series(chart)
     traces = [_trace(chart, n, column, group, rows, text, len(drawn) > 1) for n, (column, group, rows) in enumerate(drawn)]
+    traces += _peak_traces(chart, drawn, text)  # after the bars, so the keyboard's curve numbers stay those of the bars
     keys = []
     for row in chart.rows:  # keyboard order: the table's reading order; a missing value has no point to hover
         for curve, (column, _group, rows) in enumerate(drawn):
@@ -120,7 +124,14 @@ def _trace(chart: Chart, number: int, column: int, group: str | None, rows: list
             marker=dict(color=colour, size=11, symbol=SYMBOLS[number % len(SYMBOLS)]),
             **common,
         )
-    values = [r.values[column].value for r in rows]
+    numbers = [r.values[column] for r in rows]
+    values = [n.value for n in numbers]
+    ranges = {}
+    if any(n.is_range for n in numbers):  # a range is a floating bar from its lower to its upper end
+        floor = _log_floor(chart) if chart.log else 0
+        base = [None if n.missing else n.value if n.is_range else floor for n in numbers]
+        values = [None if n.missing else n.top - b for n, b in zip(numbers, base)]
+        ranges = dict(base=base)
     pattern = dict(shape=PATTERNS[number % len(PATTERNS)], fillmode="overlay", fgcolor="#ffffff", fgopacity=0.6, size=7)
     horizontal = chart.type == "hbar"
     return _go().Bar(
@@ -129,8 +140,47 @@ def _trace(chart: Chart, number: int, column: int, group: str | None, rows: list
         orientation="h" if horizontal else "v",
         offsetgroup=str(column),
         marker=dict(color=colour, pattern=pattern, line=dict(color=colour, width=1)),
+        **ranges,
         **common,
     )
+
+
+def _peak_traces(chart: Chart, drawn: list, text: dict) -> list:
+    """A peak given in brackets ("peak 350 tok/sec"): a line from the end of its bar to a tick at the peak."""
+    traces = []
+    horizontal = chart.type == "hbar"
+    for number, (column, _group, rows) in enumerate(drawn):
+        peaked = [r for r in rows if r.values[column].peak is not None]
+        if chart.type == "scatter" or not peaked:
+            continue
+        labels, values, hover = [], [], []
+        for row in peaked:
+            value = row.values[column]
+            labels += [_markup(row.label)] * 2 + [None]
+            values += [value.top, value.peak, None]
+            hover += [_hover_html(_hover_lines(chart, row, column, text))] * 2 + [""]
+        colour = COLOURS[number % len(COLOURS)]
+        traces.append(
+            _go().Scatter(
+                x=values if horizontal else labels,
+                y=labels if horizontal else values,
+                mode="lines+markers",
+                name=text["peak"],
+                legendgroup="peak",
+                showlegend=not traces,
+                offsetgroup=str(column),
+                line=dict(color=colour, width=2),
+                marker=dict(
+                    color=colour,
+                    size=[0, 14, 0] * len(peaked),
+                    symbol="line-ns" if horizontal else "line-ew",
+                    line=dict(color=colour, width=3),
+                ),
+                hovertext=hover,
+                hovertemplate="%{hovertext}<extra></extra>",
+            )
+        )
+    return traces
 
 
 def _missing(chart: Chart, row: Row, column: int) -> bool:
@@ -173,6 +223,8 @@ def _parts_of_first_column(chart: Chart) -> bool:
     if chart.type == "scatter" or len(chart.value_columns) < 2:
         return False
     pairs = [(row.values[0], n) for row in chart.rows for n in row.values[1:] if not n.missing and not row.values[0].missing]
+    if any(n.is_range for row in chart.rows for n in row.values):
+        return False
     return bool(pairs) and all(0 <= part.value <= whole.value and whole.value > 0 for whole, part in pairs)
 
 
@@ -215,21 +267,37 @@ def _layout(chart: Chart, text: dict):
         legend=dict(orientation="h", x=0, xanchor="left", y=1, yanchor="bottom", itemclick=False, itemdoubleclick=False),
         hoverlabel=dict(align="left"),
         annotations=_gap_notes(chart, text),
+        **(dict(scattermode="group") if _has_peaks(chart) else {}),  # a peak's line stands on its own bar
     )
 
 
+def _has_peaks(chart: Chart) -> bool:
+    return chart.type != "scatter" and any(n.peak is not None for row in chart.rows for n in row.values)
+
+
 def _unit_on_ticks(chart: Chart, column: int) -> dict:
-    """`%` after the tick labels, or a currency sign before them, as the table writes its values."""
+    """A currency sign before the tick labels, `%`, `×` or `GB` after them, as the table writes its values.
+
+    Longer units (tok/s, /1M tokens, months) are left to the column heading and the hover text.
+    """
     unit = next((row.values[column].unit for row in chart.rows if not row.values[column].missing), "")
-    if not unit:
-        return {}
-    return dict(ticksuffix=unit) if unit == "%" else dict(tickprefix=unit)
+    currency = unit[0] if unit and unit[0] in CURRENCIES else ""
+    rest = unit[len(currency) :]
+    ticks = dict(tickprefix=currency) if currency else {}
+    if rest in ("%", "×", "GB"):
+        ticks["ticksuffix"] = " GB" if rest == "GB" else rest
+    return ticks
 
 
 def _log_range(chart: Chart) -> dict:
     """Whole decades from the one below the smallest bar, so that bar still has a visible length."""
-    values = [n.value for row in chart.rows for n in row.values if not n.missing]
+    values = [v for row in chart.rows for n in row.values for v in n.extent]
     return dict(range=[math.ceil(math.log10(min(values))) - 1, math.log10(max(values)) + 0.08], dtick=1)
+
+
+def _log_floor(chart: Chart) -> float:
+    """The value at the bottom of a log axis, where a bar that is not a range starts."""
+    return 10 ** _log_range(chart)["range"][0]
 
 
 def _gap_notes(chart: Chart, text: dict) -> list[dict]:

@@ -192,7 +192,7 @@ def compare(original: Chart, translation: Chart) -> list[BookError]:
     errors = []
     for row_a, row_b in zip(original.rows, translation.rows):
         for column, (a, b) in enumerate(zip(row_a.values, row_b.values)):
-            if (a.value, a.unit) != (b.value, b.unit):
+            if (a.value, a.high, a.peak, a.unit) != (b.value, b.high, b.peak, b.unit):
                 errors.append(
                     BookError(
                         translation.path,

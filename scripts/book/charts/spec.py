@@ -11,6 +11,10 @@ caption: ...
 -->
 
 | Model | Total parameters | Active parameters |
+
+`pick` takes one number out of cells that mix text and numbers, so the table keeps its words:
+`pick: first` (the first number in each value cell) or, per column, `pick: {What it achieved: first $/1M tokens}`
+(the first number in that unit); a cell without one is a gap.
 """
 
 from __future__ import annotations
@@ -23,14 +27,26 @@ import yaml
 from book.errors import BookError
 from book.markdown.fences import FENCE
 from book.markdown.frontmatter import LOADER
-from book.markdown.numbers import EXAMPLES, NotANumber, Number, parse_number
-from book.markdown.tables import Table, parse_table, starts_table
+from book.markdown.numbers import EXAMPLES, UNITS, NotANumber, Number, parse_number, pick_number, read_unit, unit_phrase
+from book.markdown.tables import Table, parse_table, plain_text, starts_table
 
 TYPES = ("bar", "hbar", "scatter")
 REQUIRED = ("id", "type", "labels", "values", "title", "caption")
-OPTIONAL = ("group", "log")
+OPTIONAL = ("group", "log", "pick")
+PICK_RULE = "first"
+_PICK_FIX = (
+    "write `first` (the first number in the cell) or `first` and a unit (the first number in that unit), "
+    "such as `first $/1M tokens`"
+)
 _ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _OPEN = re.compile(r"<!--\s*chart\b(?P<rest>.*)$")
+
+
+@dataclass(frozen=True)
+class Pick:
+    """How to take a number out of a cell that mixes text and numbers: the first one, in `unit` when given."""
+
+    unit: str | None
 
 
 @dataclass(frozen=True)
@@ -54,6 +70,7 @@ class Chart:
     title: str
     caption: str
     rows: tuple[Row, ...]
+    picks: tuple[Pick | None, ...]  # per value column: how its number is taken from the cell, or None for a plain number
     path: str
     line: int  # the marker's first line
     marker: tuple[int, int]  # 0-based [start, end) lines of the marker comment
@@ -164,7 +181,52 @@ def _read_settings(lines: list[str], path: str, first_line: int) -> dict:
     for key in ("labels", "group", "title", "caption"):
         if key in settings and not isinstance(settings[key], (str, int, float)):
             raise BookError(path, line_of(key), f"`{key}` is not a single piece of text", f"write `{key}: text` on one line")
+    if "pick" in settings:
+        settings["pick"] = _read_picks(settings["pick"], settings["values"], path, line_of("pick"))
     return settings
+
+
+def _read_picks(pick, value_columns: tuple[str, ...], path: str, line: int) -> tuple[Pick | None, ...]:
+    """`pick: first` for every value column, or `pick:` with one `column: rule` line for each column it applies to."""
+    if isinstance(pick, str):
+        rules = {column: pick for column in value_columns}
+    elif isinstance(pick, dict) and pick:
+        rules = {}
+        for column, rule in pick.items():
+            if str(column) not in value_columns:
+                raise BookError(
+                    path,
+                    line,
+                    f'`pick` names column "{column}", which is not in `values`',
+                    f"use the names in `values`: {', '.join(value_columns)}",
+                )
+            rules[str(column)] = rule
+    else:
+        raise BookError(
+            path,
+            line,
+            "`pick` is neither a rule nor a list of columns with their rules",
+            "write `pick: first`, or `pick:` followed by one indented `column: rule` line per column",
+        )
+    picks = []
+    for column in value_columns:
+        rule = rules.get(column)
+        if rule is None:
+            picks.append(None)
+            continue
+        words = str(rule).split(maxsplit=1) if isinstance(rule, (str, int, float)) else []
+        if not words or words[0] != PICK_RULE:
+            raise BookError(path, line, f'unknown pick rule "{rule}" for column "{column}"', _PICK_FIX)
+        unit = read_unit(words[1]) if len(words) > 1 else None
+        if len(words) > 1 and unit is None:
+            raise BookError(
+                path,
+                line,
+                f'the pick rule "{rule}" for column "{column}" names no unit the book writes',
+                f"use a currency sign or one of {', '.join(UNITS)}, such as `first $/1M tokens` or `first %`",
+            )
+        picks.append(Pick(unit))
+    return tuple(picks)
 
 
 def _resolve(settings: dict, table: Table, path: str, start: int, end: int) -> Chart:
@@ -173,6 +235,7 @@ def _resolve(settings: dict, table: Table, path: str, start: int, end: int) -> C
     label_column = str(settings["labels"])
     value_columns = settings["values"]
     group_column = str(settings["group"]) if settings.get("group") is not None else None
+    picks = settings.get("pick") or (None,) * len(value_columns)
     columns = {}
     for name in (label_column, *value_columns, *([group_column] if group_column else [])):
         index = table.column(name)
@@ -186,22 +249,24 @@ def _resolve(settings: dict, table: Table, path: str, start: int, end: int) -> C
         columns[name] = index
     rows = []
     for cells, line in zip(table.rows, table.row_lines):
-        label = cells[columns[label_column]]
-        group = cells[columns[group_column]] if group_column else None
+        label = plain_text(cells[columns[label_column]])  # a chart shows what the reader reads: no ** or <br>
+        group = plain_text(cells[columns[group_column]]) if group_column else None
         if not label or group == "":
             empty = label_column if not label else group_column
             raise BookError(path, line, f'the cell in column "{empty}" is empty', "write the label of this row")
-        rows.append(Row(line, label, group, tuple(_number(cells[columns[c]], c, path, line) for c in value_columns)))
+        numbers = tuple(_number(cells[columns[c]], c, pick, path, line) for c, pick in zip(value_columns, picks))
+        rows.append(Row(line, label, group, numbers))
     chart = Chart(
         id=str(settings["id"]),
         type=chart_type,
         label_column=label_column,
-        value_columns=tuple(value_columns),
+        value_columns=tuple(plain_text(column) for column in value_columns),
         group_column=group_column,
         log=bool(settings.get("log", False)),
         title=_one_line(settings["title"]),
         caption=_one_line(settings["caption"]),
         rows=tuple(rows),
+        picks=tuple(picks),
         path=path,
         line=start + 1,
         marker=(start, end),
@@ -216,16 +281,14 @@ def _one_line(text) -> str:
     return " ".join(str(text).split())
 
 
-def _number(cell: str, column: str, path: str, line: int) -> Number:
+def _number(cell: str, column: str, pick: Pick | None, path: str, line: int) -> Number:
     try:
-        return parse_number(cell)
+        return pick_number(plain_text(cell), pick.unit) if pick else parse_number(plain_text(cell))
     except NotANumber as error:
-        raise BookError(
-            path,
-            line,
-            f'value "{error.text}" in column "{column}" {error.reason}',
-            f"write a number such as {EXAMPLES}, or N/A for a missing value",
-        ) from None
+        fix = f"write a number such as {EXAMPLES}, or N/A for a missing value"
+        if not pick and error.reason == "is not a number" and any(c.isdigit() for c in cell):
+            fix += "; to chart the number in a cell that also holds words, add `pick: first` to the marker"
+        raise BookError(path, line, f'value "{error.text}" in column "{column}" {error.reason}', fix) from None
 
 
 def _check_values(chart: Chart) -> None:
@@ -241,20 +304,32 @@ def _check_values(chart: Chart) -> None:
     # Bars share one value axis, so all their columns share a unit; a scatter chart has one per axis.
     axes = [range(len(chart.value_columns))] if chart.type != "scatter" else [[0], [1]]
     for axis in axes:
-        units = {}
-        for row in chart.rows:
-            for index in axis:
+        first = None
+        for index in axis:
+            for row in chart.rows:
                 number = row.values[index]
-                if not number.missing:
-                    units.setdefault(number.unit, (row.line, number.text, chart.value_columns[index]))
-        if len(units) > 1:
-            (_, first, _), (line, text, column) = list(units.values())[:2]
-            raise BookError(
-                chart.path,
-                line,
-                f'value "{text}" in column "{column}" has a different unit from "{first}"',
-                "write every value on one axis in the same unit (all %, all $ or none)",
-            )
+                if number.missing:
+                    continue
+                if first is None:
+                    first = (row, number)
+                elif number.unit != first[1].unit:
+                    raise BookError(
+                        chart.path,
+                        row.line,
+                        f'value "{number.text}" in column "{chart.value_columns[index]}" {unit_phrase(number.unit)}, '
+                        f'but "{first[1].text}" on line {first[0].line} {unit_phrase(first[1].unit)}',
+                        "write every value on one axis in the same unit, or chart those columns separately",
+                    )
+    if chart.type == "scatter":
+        for row in chart.rows:
+            for number, column in zip(row.values, chart.value_columns):
+                if number.is_range:
+                    raise BookError(
+                        chart.path,
+                        row.line,
+                        f'value "{number.text}" in column "{column}" is a range, which a scatter chart cannot place',
+                        "use a bar or hbar chart for ranges, or write one number",
+                    )
     if chart.type != "scatter":
         seen = {}
         for row in chart.rows:

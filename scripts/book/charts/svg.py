@@ -2,7 +2,7 @@
 
 The SVG is the chart until a reader reaches for it (then plotly.js draws the interactive figure in the same
 box), and the whole chart without JavaScript, offline before plotly loads, in print and in the e-book editions.
-Bars run horizontally, each row's label above its bars, so labels never overlap or clip at 360 px; widths are
+Bars run horizontally, each row's label above its bars (a range floats from its lower to its upper end), so labels never overlap or clip at 360 px; widths are
 percentages and text keeps its size, so the drawing fits any column. Colours are CSS classes (charts.css)
 that follow the reader's light or dark palette.
 """
@@ -46,7 +46,7 @@ def _bars(chart: Chart, drawn_series: list, box: int, has_legend: bool) -> str:
     top = LEGEND if has_legend else 0
     pitch = (box - top) / max(1, len(chart.rows))
     bar = max(4.0, min(MAX_BAR_HEIGHT, (pitch - LABEL - GAP) / len(drawn_series) - 2))
-    scale = _scale(chart, [n.value for row in chart.rows for n in row.values])
+    scale = _scale(chart, [v for row in chart.rows for n in row.values for v in n.extent])
     out = []
     for index, row in enumerate(chart.rows):
         y = top + index * pitch
@@ -61,12 +61,21 @@ def _bars(chart: Chart, drawn_series: list, box: int, has_legend: bool) -> str:
             if value.missing:
                 out.append(f'<text class="book-chart__value" x="0" y="{bar_y + bar - 2:.1f}">{_e(value.text or "—")}</text>')
                 continue
-            width = max(0.5, scale(value.value) * MAX_BAR)
+            # A range is a bar from its lower to its upper end; a peak, a line on to a tick at the peak.
+            start = scale(value.value) * MAX_BAR if value.is_range else 0
+            end = max(start + 0.5, scale(value.top) * MAX_BAR)
             out.append(
-                f'<rect class="book-chart__bar book-chart__s{number % 5}" x="0" y="{bar_y:.1f}" '
-                f'width="{width:.2f}%" height="{bar:.1f}"/>'
-                f'<text class="book-chart__value" x="{width + 1:.2f}%" y="{bar_y + bar - 2:.1f}">{_e(value.text)}</text>'
+                f'<rect class="book-chart__bar book-chart__s{number % 5}" x="{start:.2f}%" y="{bar_y:.1f}" '
+                f'width="{end - start:.2f}%" height="{bar:.1f}"/>'
             )
+            if value.peak is not None:
+                peak, middle = scale(value.peak) * MAX_BAR, bar_y + bar / 2
+                out.append(
+                    f'<line class="book-chart__peak" x1="{end:.2f}%" y1="{middle:.1f}" x2="{peak:.2f}%" y2="{middle:.1f}"/>'
+                    f'<line class="book-chart__peak" x1="{peak:.2f}%" y1="{bar_y:.1f}" x2="{peak:.2f}%" y2="{bar_y + bar:.1f}"/>'
+                )
+                end = max(end, peak)
+            out.append(f'<text class="book-chart__value" x="{end + 1:.2f}%" y="{bar_y + bar - 2:.1f}">{_e(value.text)}</text>')
     return "".join(out)
 
 

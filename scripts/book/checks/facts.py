@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 
 from book.errors import BookError
 from book.markdown.fences import FENCE
@@ -31,6 +32,23 @@ def tables(text: str, path: str) -> list[Table]:
 
 def numbers(cell: str) -> list[str]:
     return NUMBER.findall(unicodedata.normalize("NFKC", cell))
+
+
+def differing_numbers(original: str, translation: str) -> str | None:
+    """What sets the translation's numbers apart from the original's, in any order; None when they are the same.
+
+    Word order differs between languages, so "1Tのうち32B" and "32B of 1T" carry the same numbers.
+    """
+    mine, theirs = Counter(numbers(translation)), Counter(numbers(original))
+    extra = ", ".join((mine - theirs).elements())
+    lacking = ", ".join((theirs - mine).elements())
+    if extra and lacking:
+        return f"has {extra} where {{original}} has {lacking}"
+    if extra:
+        return f"has {extra}, which {{original}} does not"
+    if lacking:
+        return f"lacks {lacking}, which {{original}} has"
+    return None
 
 
 def table_mismatches(original: tuple[str, str], translation: tuple[str, str]) -> list[BookError]:
@@ -65,14 +83,16 @@ def table_mismatches(original: tuple[str, str], translation: tuple[str, str]) ->
             continue
         for row_a, row_b, line_a, line_b in zip(ta.rows, tb.rows, ta.row_lines, tb.row_lines):
             for column, (cell_a, cell_b) in enumerate(zip(row_a, row_b)):
-                if numbers(cell_a) != numbers(cell_b):
+                difference = differing_numbers(cell_a, cell_b)
+                if difference:
+                    original = f"{cell_a!r} in {path_a}:{line_a}"
                     errors.append(
                         BookError(
                             path_b,
                             line_b,
-                            f"table {number}, row {row_b[0]!r}, column {tb.header[column]!r}: {cell_b!r} does not carry the "
-                            f"numbers of {cell_a!r} in {path_a}:{line_a}",
-                            "write the same numbers, as digits, in both languages",
+                            f"table {number}, row {row_b[0]!r}, column {tb.header[column]!r}: {cell_b!r} "
+                            + difference.format(original=original),
+                            "write the same numbers, as digits, in both languages (in any order)",
                         )
                     )
     return errors

@@ -112,3 +112,25 @@ def escape_html(line: str) -> str:
         out.append(_ENTITIES.get(line[i], line[i]))
         i += 1
     return "".join(out)
+
+
+# Inline Markdown a cell may hold, and the words a reader sees in its place.
+_INLINE = (
+    (re.compile(r"<br\s*/?>", re.IGNORECASE), " "),  # a line break inside a cell
+    (re.compile(r"\s*\[\^[^\]\s]+\]"), ""),  # a footnote mark, [^name]
+    (re.compile(r"\s*\[@[^\]\s]+\]"), ""),  # a citation, [@key]
+    (re.compile(r"!?\[([^\]]*)\]\([^)]*\)"), r"\1"),  # [text](url), ![alt](src)
+    (re.compile(r"\[([^\]]*)\]\[[^\]]*\]"), r"\1"),  # [text][ref]
+    (re.compile(r"\*\*(.+?)\*\*"), r"\1"),  # **bold**
+    (re.compile(r"(?<![\w_])__(.+?)__(?![\w_])"), r"\1"),  # __bold__
+    (re.compile(r"(?<![\w*])\*(?=\S)(.+?)(?<=\S)\*(?![\w*])"), r"\1"),  # *emphasis*
+    (re.compile(r"(?<![\w_])_(?=\S)(.+?)(?<=\S)_(?![\w_])"), r"\1"),  # _emphasis_
+    (re.compile(r"`([^`]*)`"), r"\1"),  # `code`
+)
+
+
+def plain_text(cell: str) -> str:
+    """A cell as the words a reader sees: bold, emphasis, code, links, footnote marks, citations and <br> removed."""
+    for pattern, replacement in _INLINE:
+        cell = pattern.sub(replacement, cell)
+    return " ".join(cell.split())
