@@ -3,10 +3,10 @@
     python -m book.commands.check [--strict]
 
 The sources (pages, section IDs and table numbers paired across languages, charts, citations, glossary,
-translation records), the Markdown style, the CI workflow and the Python code (ruff); then, when the sources
-are sound, a strict build checked as readers get it (links, anchors, HTML). Every problem is one line,
-`path:line: what is wrong — how to fix it`, all of them in one run; --strict also fails on translations older
-than their original.
+translation records), the Markdown style, the prose (textlint: style and terms), the CI workflow and the Python
+code (ruff); then, when the sources are sound, a strict build checked as readers get it (links, anchors, HTML).
+Every problem is one line, `path:line: what is wrong — how to fix it`, all of them in one run; --strict also
+fails on translations older than their original.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ import sys
 from pathlib import Path
 
 from book import project
-from book.checks import code, sources
+from book.checks import code, prose, sources
 from book.commands import check_site
 from book.errors import BookError
 
@@ -49,7 +49,7 @@ def main(argv: list[str] | None = None) -> int:
     root = args.root.resolve()
     errors, warnings = sources.problems(root, project.languages(root))
     # What needs no build is always checked, so one run reports every problem it can.
-    unbuilt = check_site.check_markdown(root) + check_site.check_workflows(root) + code.problems(root)
+    unbuilt = check_site.check_markdown(root) + prose.problems(root) + check_site.check_workflows(root) + code.problems(root)
     if errors:  # a build of broken sources stops on the same errors: the built pages wait for their fix
         warnings.append(
             BookError(
