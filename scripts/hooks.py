@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import functools
 import os
-import re
 import weakref
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,8 +16,9 @@ from book import project
 from book.charts import render
 from book.checks import sources
 from book.errors import BookError, BookErrors
-from book.markdown import headings
-from book.references import bibliography, citations
+from book.references import bibliography
+from book.references import pages as reference_pages
+from book.references.citations import REFERENCES_PAGE
 from book.site import context, csp, glossary, history, languages, markup, not_found, search_index, template_cache
 from book.translations import status, tracking
 
@@ -132,21 +132,10 @@ def on_pre_build(config):
     docs = Path(config.docs_dir)
     errors, _ = sources.problems(root, langs)  # the same checks as make check; warnings show as banners
     _raise(errors)
-    try:
-        translations = tracking.scan(docs, langs, root=project.ROOT)
-        references = bibliography.load(docs / "references.yml", _repo_path(str(docs / "references.yml"), config))
-    except BookError as error:
-        raise PluginError(str(error)) from None
-    reading_order = _nav_pages(config.nav or [])
+    translations = tracking.scan(docs, langs, root=project.ROOT)
+    references = bibliography.load(docs / "references.yml", _repo_path(str(docs / "references.yml"), config))
+    reading_order = reference_pages.nav_pages(config.nav or [])
     _builds[plugin] = Build(site, root, history.last_changed(project.ROOT), translations, references, reading_order)
-
-
-def _nav_pages(nav) -> list[str]:
-    """The Markdown pages of mkdocs.yml's nav, in reading order."""
-    if isinstance(nav, str):
-        return [nav] if nav.endswith(".md") else []
-    items = nav.values() if isinstance(nav, dict) else nav
-    return [page for item in items for page in _nav_pages(item)]
 
 
 @_reported
@@ -207,38 +196,20 @@ def on_page_markdown(markdown, page, config, files):
 
 
 def _cite(markdown: str, page, build: Build, lang: str) -> str:
-    """Citations become numbered links; the References page gets its list, with links back to each citing section."""
     site, norm = build.site, getattr(page.file, "norm_src_uri", page.file.src_uri)
-    known = bibliography.entries(build.references)
 
     def url(rel: str) -> str:
         return languages.relative_url(languages.page_url(rel, lang, site.default, site.use_directory_urls), page.url)
 
-    if norm == citations.REFERENCES_PAGE:
-        docs = Path(page.file.abs_src_path).parents[len(Path(norm).parts)]
-        found = citations.cited_in(docs, lang, build.reading_order, lambda rel: _label(docs / lang / rel))
-        cited = {
-            key: [(name, url(target.split("#")[0]) + _anchor(target)) for name, target in places] for key, places in found.items()
-        }
-        return markdown.replace(bibliography.MARKER, bibliography.render(build.references, lang, cited))
-    return citations.replace(markdown, lang, known, url(citations.REFERENCES_PAGE))
-
-
-def _anchor(target: str) -> str:
-    return "#" + target.split("#", 1)[1] if "#" in target else ""
-
-
-def _label(path: Path) -> str:
-    """How References names a citing page: its number (1-3, 第2部, Part 2), or its title up to a colon."""
-    title = headings.headings(path.read_text(encoding="utf-8"))[0].text
-    return re.split(r"[.：:]", title, maxsplit=1)[0].strip()
+    docs = Path(page.file.abs_src_path).parents[len(Path(norm).parts)]
+    return reference_pages.cite(markdown, norm, lang, build.references, build.reading_order, docs, url)
 
 
 @_reported
 def on_page_content(html, page, config, files):
     # Each glossary term's first use on a page links to its entry and explains it on hover and focus.
     norm = getattr(page.file, "norm_src_uri", page.file.src_uri)
-    if norm == GLOSSARY_PAGE:
+    if norm in (GLOSSARY_PAGE, REFERENCES_PAGE):  # the glossary itself; sources' titles are names, not the book's terms
         return html
     build, lang = _build(config), _page_lang(page)
     target = languages.page_url(GLOSSARY_PAGE, lang, build.site.default, build.site.use_directory_urls)

@@ -39,6 +39,7 @@ def main(argv: list[str] | None = None) -> int:
             return 1
         _swap(new_site, args.site_dir)
         os.replace(new_zip, args.zip)
+        print(f"build: {args.site_dir} and {args.zip} are in place")
     finally:
         shutil.rmtree(new_site, ignore_errors=True)
         new_zip.unlink(missing_ok=True)
