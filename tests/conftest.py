@@ -11,18 +11,10 @@ from pathlib import Path
 import pytest
 
 from book import project
+from book.bench.pages import CHROMIUM, CHROMIUM_ARGS  # one Chromium set-up for tests and the bench
 from book.site.serve import serve
 
 ROOT = Path(__file__).resolve().parents[1]
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 
 
 def build_env(**extra: str) -> dict[str, str]:
