@@ -40,7 +40,7 @@ class Build:
     last_changed: dict
     translations: tracking.Book
     references: list[bibliography.Group]
-    reading_order: list[str]  # the nav's pages, for listing where each reference is cited
+    reading_order: list[str]  # the nav's pages: where each reference is cited, and the translation status table
     glossaries: dict[str, list] = field(default_factory=dict)
 
     def glossary(self, docs_dir: str, lang: str) -> list:
@@ -179,19 +179,22 @@ def on_page_markdown(markdown, page, config, files):
         locale=locale and languages.relative_url(locale, page.url),
     )
     first_line = render.first_body_line(page.file.content_string, markdown)
-    try:
-        markdown, count = render.render_charts(
-            markdown, _repo_path(page.file.abs_src_path, config), lang, scripts, first_line, _charts_cache()
-        )
-    except BookError as error:
-        raise PluginError(str(error)) from None
+    path = _repo_path(page.file.abs_src_path, config)
+    markdown, count = render.render_charts(markdown, path, lang, scripts, first_line, _charts_cache())
     if count:
         page.meta["book_charts"] = True
     markdown = _cite(markdown, page, build, lang)
     # The translation status page's table is made at each build.
     site = build.site
     return status.fill_status(
-        markdown, build.translations, lang, page.url, site.default, site.use_directory_urls, build.last_changed
+        markdown,
+        build.translations,
+        lang,
+        page.url,
+        site.default,
+        site.use_directory_urls,
+        build.last_changed,
+        order=build.reading_order,
     )
 
 

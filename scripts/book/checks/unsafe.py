@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from book.errors import BookError
-from book.markdown.fences import FENCE
+from book.markdown.fences import outside_fences
 
 ELEMENTS = ("script", "iframe", "object", "embed", "style")
 _ELEMENT = re.compile(r"<\s*(" + "|".join(ELEMENTS) + r")\b", re.I)
@@ -25,12 +25,8 @@ _CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
 
 def problems(path: str, text: str) -> list[BookError]:
     """Every line of a page that would put script on a reader's screen."""
-    errors, fenced = [], False
-    for number, line in enumerate(text.splitlines(), start=1):
-        if FENCE.match(line):
-            fenced = not fenced
-        if fenced:
-            continue
+    errors = []
+    for number, line in outside_fences(text):
         line = _CODE_SPAN.sub("", line)  # code is shown, not run
         element = _ELEMENT.search(line)
         if element:

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from book.errors import BookError
-from book.markdown.fences import FENCE
+from book.markdown.fences import outside_fences
 
 HEADING = re.compile(r"^(?P<hashes>#{1,6})\s+(?P<text>.*?)\s*(?:\{(?P<attrs>[^}]*)\})?\s*$")
 EXPLICIT_ID = re.compile(r"(?:^|\s)#(?P<id>[^\s}]+)")
@@ -23,16 +23,12 @@ class Heading:
 
 def headings(text: str) -> list[Heading]:
     """ATX headings outside code fences, with their explicit {#id} if any."""
-    found, fenced = [], False
-    in_front_matter = text.startswith("---\n")
-    for number, line in enumerate(text.splitlines(), start=1):
-        if in_front_matter:
-            if number > 1 and line.strip() == "---":
-                in_front_matter = False
-            continue
-        if FENCE.match(line):
-            fenced = not fenced
-        if fenced:
+    found, lines = [], text.splitlines()
+    front_matter_end = (
+        next((n for n, line in enumerate(lines[1:], start=2) if line.strip() == "---"), 0) if text.startswith("---\n") else 0
+    )
+    for number, line in outside_fences(text):
+        if number <= front_matter_end:
             continue
         match = HEADING.match(line)
         if match:

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from book.errors import BookError
-from book.markdown.fences import FENCE
+from book.markdown.fences import FENCE, outside_fences
 from book.markdown.headings import EXPLICIT_ID, HEADING
 from book.references.bibliography import Entry, citation_title
 
@@ -25,12 +25,8 @@ class Citation:
 
 def find(text: str) -> list[Citation]:
     """Every `[@key]` outside code fences, with its line and section."""
-    found, fenced, section = [], False, None
-    for number, line in enumerate(text.splitlines(), start=1):
-        if FENCE.match(line):
-            fenced = not fenced
-        if fenced:
-            continue
+    found, section = [], None
+    for number, line in outside_fences(text):
         heading = HEADING.match(line)
         if heading:
             explicit = EXPLICIT_ID.search(heading["attrs"] or "")
