@@ -266,3 +266,4 @@ def on_post_build(config):
     build = _build(config)
     settings = {lang: search_index.SETTINGS[lang] for lang in build.site.langs}
     search_index.write_language_indexes(Path(config.site_dir), settings, build.site.default, as_script=build.site.offline)
+    search_index.remove_theme_search(Path(config.site_dir))

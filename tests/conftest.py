@@ -6,6 +6,7 @@ import os
 import shutil
 import subprocess
 import sys
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -76,6 +77,15 @@ def site_build(tmp_path_factory) -> subprocess.CompletedProcess:
 @pytest.fixture(scope="session")
 def offline_zip(site_build) -> Path:
     return site_build.zip
+
+
+@pytest.fixture(scope="session")
+def unzipped(tmp_path_factory, offline_zip) -> Path:
+    """The offline edition in a folder whose path has a space and Japanese characters, as a reader's might."""
+    folder = tmp_path_factory.mktemp("offline") / "私の 本棚"
+    with zipfile.ZipFile(offline_zip) as archive:
+        archive.extractall(folder)
+    return folder / project.NAME
 
 
 @pytest.fixture(scope="session")

@@ -12,6 +12,7 @@ from numbers import Real
 
 import pytest
 
+from book import project
 from book.bench import report, synthetic
 from book.translations import tracking
 from conftest import ROOT, build_env
@@ -111,6 +112,12 @@ def test_quick_bench_measures_real_pages(results):
     assert chart["book"]["after_chart_interaction"]["plotly"] > 0, "touching the chart never loaded plotly"
     assert results["charts"]["charts_rendered"] > 0
     assert all(row["project_s"] > 0 and row["baseline_s"] > 0 for row in results["scale"]["rows"])
+    # Both search designs answered the same terms of every kind; the book's found every one.
+    assert set(results["search"]) == set(project.languages())
+    for lang, row in results["search"].items():
+        for design in ("theme", "book"):
+            assert sum(kind["terms"] for kind in row[design]["kinds"].values()) == row["terms"] > 0, (lang, design)
+        assert all(kind["found"] == kind["terms"] for kind in row["book"]["kinds"].values()), (lang, row["book"])
 
 
 def test_compare_prints_moved_figures(results):

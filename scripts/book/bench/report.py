@@ -57,6 +57,25 @@ def targets(results: dict) -> list[dict]:
         ),
         _target("plotly bytes on pages without charts", downloads["plotly_bytes_on_pages_without_charts"], 0, "B"),
     ]
+    for lang, row in results.get("search", {}).items():
+        kinds = row["book"]["kinds"].values()
+        terms = sum(k["terms"] for k in kinds)
+        rows += [
+            _target(
+                f"search {lang}: terms whose page is not in the first 10",
+                100 - 100 * sum(k["found"] for k in kinds) / terms,
+                0,
+                "%",
+            ),
+            _target(f"search {lang}: terms whose page is not first", 100 - 100 * sum(k["first"] for k in kinds) / terms, 5, "%"),
+            _target(f"search {lang}: query time, median", row["book"]["query_ms_median"], 30, "ms"),
+            _target(
+                f"search {lang}: index gzipped / the plain theme's",
+                row["index_gzip_bytes"] / row["baseline_index_gzip_bytes"],
+                1.5,
+                "x",
+            ),
+        ]
     return rows
 
 
@@ -166,6 +185,22 @@ def table(results: dict) -> str:
         f"{_kb(downloads['chart_vs_plain']['chart_before'])} before scrolling, {_kb(downloads['chart_vs_plain']['chart_after'])} "
         f"after, vs {_kb(downloads['chart_vs_plain']['plain'])} for a page without charts (same language, first visit)"
     )
+    if "search" in results:
+        out += ["", "SEARCH (the same terms drawn from the pages, the same index; found = every page holding the term in the"]
+        out.append("        first 10 results, first = a page holding it most comes first; query = 4-character Japanese terms,")
+        out.append("        two-word English phrases, median of each run 5 times)")
+        for lang, row in results["search"].items():
+            out.append(
+                f"  {lang}: {row['terms']} terms; index gzipped {_kb(row['index_gzip_bytes'])} "
+                f"(plain theme's {_kb(row['baseline_index_gzip_bytes'])}); {row['timed_queries']} timed queries"
+            )
+            for design, label in (("theme", "theme's lunr worker, as before"), ("book", "the book's worker")):
+                kinds = row[design]["kinds"]
+                found = ", ".join(f"{k} {v['found']}/{v['terms']} found, {v['first']} first" for k, v in kinds.items())
+                out.append(
+                    f"    {label:32} {found}; query {row[design]['query_ms_median']:.1f} ms, "
+                    f"index set-up {row[design]['setup_ms']:.0f} ms"
+                )
     out += ["", "TARGETS"]
     for row in results["targets"]:
         status = "n/a" if row["met"] is None else "met" if row["met"] else "MISSED"

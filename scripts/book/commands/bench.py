@@ -21,7 +21,7 @@ import tempfile
 from pathlib import Path
 
 from book import project
-from book.bench import baseline, builds, pages, report
+from book.bench import baseline, builds, pages, report, search
 
 ROOT = project.ROOT
 FULL = {"build": 7, "charts": 5, "scale": 3, "rebuild": 5, "sizes": (10, 50, 200)}
@@ -229,6 +229,8 @@ def run(quick: bool, work: Path, log=print) -> dict:
     times = builds.rebuild_times(work, plan["rebuild"])
     log("bench: downloads in Chromium…")
     downloads = measure_downloads(sites, QUICK_PAGES if quick else PAGES)
+    log("bench: search designs in Chromium…")
+    search_figures = search.measure(sites["book"], sites["baseline"])
     results = {
         "meta": meta,
         "build": build,
@@ -236,6 +238,7 @@ def run(quick: bool, work: Path, log=print) -> dict:
         "scale": scale,
         "rebuild": {"median_s": report.median(times), "runs_s": [round(t, 3) for t in times]},
         "downloads": downloads,
+        "search": search_figures,
     }
     results["targets"] = report.targets(results)
     profiles = {}

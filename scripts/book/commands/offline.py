@@ -21,7 +21,7 @@ def make_edition(config_file: Path, zip_path: Path) -> bool:
     if not site_build.build(config_file, edition, {"OFFLINE": "true"}):
         print("offline: the offline build failed (see above)", file=sys.stderr)
         return False
-    offline.prune(edition, search_langs=set(project.languages(config_file.parent)))
+    offline.prune(edition)
     (edition / "README.txt").write_text(offline.README, encoding="utf-8")
     errors = offline.check_edition(edition)
     for error in errors:

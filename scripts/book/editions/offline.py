@@ -110,13 +110,9 @@ def check_edition(root: Path) -> list[BookError]:
     return errors
 
 
-def prune(root: Path, search_langs: set[str]) -> list[str]:
-    """Delete build leftovers and other languages' search support; returns what was removed."""
+def prune(root: Path) -> list[str]:
+    """Delete build leftovers; returns what was removed."""
     unused = [p for pattern in UNUSED_PATTERNS for p in root.rglob(pattern)]
-    lunr = root / "assets" / "javascripts" / "lunr"
-    keep = {"lunr.stemmer.support.min.js", "lunr.multi.min.js", "tinyseg.js" if "ja" in search_langs else ""}
-    keep |= {f"lunr.{lang}.min.js" for lang in search_langs}
-    unused += [p for p in lunr.rglob("*.js") if p.name not in keep]
     for path in unused:
         path.unlink()
     return sorted(p.relative_to(root).as_posix() for p in unused)

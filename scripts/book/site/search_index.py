@@ -6,12 +6,17 @@ import json
 import re
 from pathlib import Path
 
-# Each language's word separator and lunr pipeline, as Material's language partials give them
-# (tests/test_search.py checks they still agree after a theme upgrade).
+from book.errors import BookError
+
+# Each language's word separator, which the theme's `?h=` highlighter splits a query with. The book's
+# search worker matches whole terms, so a hyphenated term ("lock-in") stays one word to highlight.
 SETTINGS = {
-    "ja": {"separator": "[\\s\\-\u3000、。，．]+", "pipeline": ["stemmer"]},
-    "en": {"separator": "[\\s\\-]+", "pipeline": ["stopWordFilter"]},
+    "ja": {"separator": "[\\s\u3000、。，．]+"},
+    "en": {"separator": "\\s+"},
 }
+# The book's search worker (overrides/), answering the theme's search messages in place of its lunr one.
+WORKER = "assets/javascripts/search-worker.js"
+_THEME_WORKER = re.compile(r"assets/javascripts/workers/search\.[0-9a-f]+\.min\.js$")
 
 # The theme's page configuration: Material offers no setting for where search looks, so the build points
 # `base` at the page's language root, where that language's index is (tests/test_search.py guards it).
@@ -21,16 +26,33 @@ _SCRIPT_SAFE = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "'": "\\u0027"}
 
 
 def search_in_language(html: str, base: str) -> str:
-    """The page with the theme's search `base` set to its language root (a relative URL)."""
+    """The page with the theme's search `base` set to its language root (a relative URL), and the book's worker."""
     match = _CONFIG.search(html)
     if match is None:
         return html
     config = json.loads(match.group(2))
     config["base"] = base
+    worker = _THEME_WORKER.search(config.get("search", ""))
+    if worker is None:
+        raise BookError(
+            f"the theme's page configuration names no search worker ({config.get('search')!r}): "
+            "the theme changed — update book.site.search_index for it"
+        )
+    config["search"] = config["search"][: worker.start()] + WORKER
     text = json.dumps(config, ensure_ascii=False, separators=(", ", ": "))
     for char, escaped in _SCRIPT_SAFE.items():
         text = text.replace(char, escaped)
     return html[: match.start(2)] + text + html[match.end(2) :]
+
+
+def remove_theme_search(site_dir: Path) -> None:
+    """Delete the theme's lunr worker and language files: no page loads them, the book's worker answers instead."""
+    scripts = site_dir / "assets" / "javascripts"
+    for path in [*(scripts / "workers").glob("search.*"), *(scripts / "lunr").rglob("*")][::-1]:
+        path.rmdir() if path.is_dir() else path.unlink()
+    for folder in (scripts / "lunr", scripts / "workers"):
+        if folder.is_dir() and not any(folder.iterdir()):
+            folder.rmdir()
 
 
 def split_by_language(index: dict, languages: dict[str, dict], default_lang: str) -> dict[str, dict]:
