@@ -247,7 +247,7 @@ def on_post_page(output, page, config):
     # Each language searches its own index, at its own root.
     site = _build(config).site
     base = languages.relative_url(languages.language_root(_page_lang(page), site.default), page.url) or "./"
-    page_html = search_index.search_in_language(markup.tidy(output), base)
+    page_html = search_index.search_in_language(markup.compact(markup.tidy(output)), base)
     return page_html if site.offline else csp.add_policy(page_html)  # file:// pages have no origin for 'self' to match
 
 
@@ -256,7 +256,8 @@ def on_post_template(output, template_name, config):
     if template_name != "404.html":
         return output
     site = _build(config).site
-    page_html = markup.tidy(output) if site.offline else csp.add_policy(markup.tidy(output))
+    page_html = markup.compact(markup.tidy(output))
+    page_html = page_html if site.offline else csp.add_policy(page_html)
     return not_found.place(page_html, Path(config.site_dir), _lang(config), site.default)
 
 

@@ -90,6 +90,19 @@ def test_the_drawer_copy_of_the_contents_is_no_landmark():
     assert '<div class="md-nav md-nav--secondary"><ul><li><div class="md-nav"></div></li></ul></div>' in out
 
 
+def test_compact_drops_indentation_but_not_preformatted_text():
+    html = "<div>\n    <p>a\n   b</p>\n  <pre><code>x\n    y</code></pre>\n  <script>f(\n  1)</script> <i>c</i>\n</div>"
+    assert (
+        markup.compact(html) == "<div>\n<p>a\nb</p>\n<pre><code>x\n    y</code></pre>\n<script>f(\n  1)</script> <i>c</i>\n</div>"
+    )
+
+
+def test_built_pages_lose_the_templates_indentation(site):
+    """Every build path compacts its pages (the validators and browser tests then read the compacted pages)."""
+    page = (site / "part-1" / "1-1" / "index.html").read_text(encoding="utf-8")
+    assert "\n    <" not in page.split("<pre")[0]  # the template's indentation is gone
+
+
 def test_the_repairs_are_still_needed_by_the_theme(site):
     """The built pages hold no trace of what the repairs remove (they ran), and Material still writes it."""
     page = (site / "part-1" / "index.html").read_text(encoding="utf-8")

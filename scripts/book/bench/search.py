@@ -48,8 +48,10 @@ _RUN = """async ({worker, index, queries, repeats}) => {
 
 
 def _index(site: Path, lang: str) -> dict:
-    folder = site / ("" if lang == project.default_language() else lang) / "search"
-    return json.loads((folder / "search_index.json").read_text(encoding="utf-8"))
+    """The language's whole index: the settings pages fetch, with the sections the worker fetches at a first query."""
+    root = "" if lang == project.default_language() else f"{lang}/"
+    stub = json.loads((site / root / "search" / "search_index.json").read_text(encoding="utf-8"))
+    return {"config": stub["config"], "docs": search_index.read_docs(site, root)}
 
 
 def _baseline_index_bytes(baseline_site: Path, lang: str) -> int:

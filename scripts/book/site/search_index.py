@@ -16,6 +16,8 @@ SETTINGS = {
 }
 # The book's search worker (overrides/), answering the theme's search messages in place of its lunr one.
 WORKER = "assets/javascripts/search-worker.js"
+# Each language's sections, beside its index; the path from the worker in `docs` is relative to WORKER.
+DOCS = "search_docs.json"
 _THEME_WORKER = re.compile(r"assets/javascripts/workers/search\.[0-9a-f]+\.min\.js$")
 
 # The theme's page configuration: Material offers no setting for where search looks, so the build points
@@ -79,11 +81,22 @@ def write_language_indexes(site_dir: Path, languages: dict[str, dict], default_l
         return False
     index = json.loads(combined.read_text(encoding="utf-8"))
     for lang, part in split_by_language(index, languages, default_lang).items():
-        folder = site_dir / ("" if lang == default_lang else lang) / "search"
+        root = "" if lang == default_lang else f"{lang}/"
+        folder = site_dir / root / "search"
         folder.mkdir(parents=True, exist_ok=True)
-        data = json.dumps(part, ensure_ascii=False, separators=(",", ":"))
-        (folder / "search_index.json").write_text(data, encoding="utf-8")
         if as_script:
-            # From file:// the theme loads the index as a script that sets a global.
+            # From file:// the theme loads the index as a script that sets a global, once the reader opens search.
+            data = json.dumps(part, ensure_ascii=False, separators=(",", ":"))
             (folder / "search_index.js").write_text(f"var __index = {data}", encoding="utf-8")
+            continue
+        # Online the theme fetches the index with every page: it gets the settings and where the pages' text is,
+        # which the worker fetches at the reader's first query.
+        (folder / DOCS).write_text(json.dumps(part["docs"], ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+        stub = {"config": {**part["config"], "docs": f"../../{root}search/{DOCS}"}, "docs": []}
+        (folder / "search_index.json").write_text(json.dumps(stub, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
     return True
+
+
+def read_docs(site_dir: Path, root: str) -> list[dict]:
+    """A language's searchable sections as the online edition serves them."""
+    return json.loads((site_dir / root / "search" / DOCS).read_text(encoding="utf-8"))
