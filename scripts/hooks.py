@@ -161,6 +161,8 @@ def on_files(files, config):
         locale = render.locale_file(lang, project.ROOT / "node_modules" / "plotly.js" / "lib" / "locales", _charts_cache())
         if locale and files.get_file_from_path(render.locale_path(lang)) is None:
             files.append(File.generated(config, render.locale_path(lang), abs_src_path=str(locale)))
+    for file in [f for f in files if search_index.is_theme_search(f.src_uri)]:
+        files.remove(file)  # the book's search worker answers instead: no page loads these
     return files
 
 
@@ -267,4 +269,3 @@ def on_post_build(config):
     build = _build(config)
     settings = {lang: search_index.SETTINGS[lang] for lang in build.site.langs}
     search_index.write_language_indexes(Path(config.site_dir), settings, build.site.default, as_script=build.site.offline)
-    search_index.remove_theme_search(Path(config.site_dir))

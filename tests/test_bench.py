@@ -101,7 +101,7 @@ def test_quick_bench_reports_every_figure(results):
     problems += [
         f"targets.{row['name']}"
         for row in results["targets"]
-        if not numeric(row["value"]) and not row["name"].startswith(("per-page", "marginal"))
+        if not numeric(row["value"]) and not row["name"].startswith("scale")
     ]
     assert not problems, "figures missing or not numbers:\n" + "\n".join(problems)
 
@@ -118,6 +118,21 @@ def test_quick_bench_measures_real_pages(results):
         for design in ("theme", "book"):
             assert sum(kind["terms"] for kind in row[design]["kinds"].values()) == row["terms"] > 0, (lang, design)
         assert all(kind["found"] == kind["terms"] for kind in row["book"]["kinds"].values()), (lang, row["book"])
+
+
+def _rows(book, baseline, sizes=(10, 50, 200)):
+    return [{"pages_per_language": n, "project_s": book(n), "baseline_s": baseline(n)} for n in sizes]
+
+
+def test_ratio_growth_fails_a_book_that_grows_faster_than_its_pages():
+    linear = lambda n: 0.5 + 0.02 * n  # noqa: E731
+    quadratic = lambda n: 0.5 + 0.02 * n + 0.0002 * n * n  # noqa: E731
+    assert report.ratio_growth(_rows(linear, linear), 50) == pytest.approx(1.0)
+    assert report.ratio_growth(_rows(quadratic, linear), 50) > 1.2  # well past the 1.05 target
+    # A book cheaper than the baseline at first (where differences of times turn negative) is judged the same way.
+    assert report.ratio_growth(_rows(lambda n: 0.3 + 0.0003 * n * n, linear), 50) > 1.05
+    assert report.ratio_growth(_rows(lambda n: 0.9 * linear(n), linear), 50) == pytest.approx(1.0)
+    assert report.ratio_growth(_rows(linear, linear, sizes=(10,)), 50) is None
 
 
 def test_compare_prints_moved_figures(results):

@@ -47,14 +47,9 @@ def search_in_language(html: str, base: str) -> str:
     return html[: match.start(2)] + text + html[match.end(2) :]
 
 
-def remove_theme_search(site_dir: Path) -> None:
-    """Delete the theme's lunr worker and language files: no page loads them, the book's worker answers instead."""
-    scripts = site_dir / "assets" / "javascripts"
-    for path in [*(scripts / "workers").glob("search.*"), *(scripts / "lunr").rglob("*")][::-1]:
-        path.rmdir() if path.is_dir() else path.unlink()
-    for folder in (scripts / "lunr", scripts / "workers"):
-        if folder.is_dir() and not any(folder.iterdir()):
-            folder.rmdir()
+def is_theme_search(path: str) -> bool:
+    """The theme's lunr worker and language files, which no page loads: the book's worker answers instead."""
+    return path.startswith(("assets/javascripts/lunr/", "assets/javascripts/workers/search."))
 
 
 def split_by_language(index: dict, languages: dict[str, dict], default_lang: str) -> dict[str, dict]:
