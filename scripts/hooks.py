@@ -12,7 +12,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
-from book import project
+from book import project, sources_state
 from book.charts import render
 from book.checks import sources
 from book.errors import BookError, BookErrors
@@ -130,10 +130,12 @@ def on_pre_build(config):
     )
     root = Path(config.config_file_path).parent
     docs = Path(config.docs_dir)
-    errors, _ = sources.problems(root, langs)  # the same checks as make check; warnings show as banners
+    key = (str(root), tuple(langs))
+    errors, _ = sources_state.once("checks", docs, key, lambda: sources.problems(root, langs))  # as make check's
     _raise(errors)
-    translations = tracking.scan(docs, langs, root=project.ROOT)
-    references = bibliography.load(docs / "references.yml", _repo_path(str(docs / "references.yml"), config))
+    translations = sources_state.once("translations", docs, key, lambda: tracking.scan(docs, langs, root=project.ROOT))
+    shown = _repo_path(str(docs / "references.yml"), config)
+    references = sources_state.once("references", docs, (shown,), lambda: bibliography.load(docs / "references.yml", shown))
     reading_order = reference_pages.nav_pages(config.nav or [])
     _builds[plugin] = Build(site, root, history.last_changed(project.ROOT), translations, references, reading_order)
 

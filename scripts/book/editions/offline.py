@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import os
 import posixpath
+import re
 import time
 import zipfile
-from html.parser import HTMLParser
+from html import unescape
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -44,28 +45,37 @@ https://github.com/Leading-AI-IO/edge-ai-intelligence を翻案・翻訳した�
 """
 
 
-class _References(HTMLParser):
-    """Collects (line, tag, attribute, url) for every URL-bearing attribute."""
-
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.found: list[tuple[int, str, str, str]] = []
-
-    def handle_starttag(self, tag, attrs):
-        rel = set((dict(attrs).get("rel") or "").lower().split())
-        for name, value in attrs:
-            if value is None:
-                continue
-            if tag == "link" and name == "href" and not rel & LOADING_RELS:
-                self.found.append((self.getpos()[0], "a", name, value))  # metadata, like a link: not loaded
-            elif (tag, name) in LOADED or (tag, name) in LINKED:
-                self.found.append((self.getpos()[0], tag, name, value))
+# Comments and scripts' text hold no references; a start tag's attributes may hold a quoted ">".
+_MARKUP = re.compile(
+    r"<!--.*?-->|<(script)\b((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>.*?</script\s*>"
+    r"|<(a|area|img|link|source|iframe)\b((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>",
+    re.S | re.I,
+)
+_ATTRIBUTE = re.compile(r"""([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?""")
 
 
 def references(html: str) -> list[tuple[int, str, str, str]]:
-    parser = _References()
-    parser.feed(html)
-    return parser.found
+    """(line, tag, attribute, url) for every URL-bearing attribute (a regular scan: an HTML parser takes 10x as long)."""
+    found, line, counted = [], 1, 0
+    for match in _MARKUP.finditer(html):
+        tag = (match.group(1) or match.group(3) or "").lower()
+        if not tag:
+            continue  # a comment
+        attrs = {}
+        for attr in _ATTRIBUTE.finditer(match.group(2) or match.group(4) or ""):
+            value = next((v for v in attr.group(2, 3, 4) if v is not None), None)
+            attrs.setdefault(attr.group(1).lower(), None if value is None else unescape(value))
+        line += html.count("\n", counted, match.start())
+        counted = match.start()
+        rel = set((attrs.get("rel") or "").lower().split())
+        for name, value in attrs.items():
+            if value is None:
+                continue
+            if tag == "link" and name == "href" and not rel & LOADING_RELS:
+                found.append((line, "a", name, value))  # metadata, like a link: not loaded
+            elif (tag, name) in LOADED or (tag, name) in LINKED:
+                found.append((line, tag, name, value))
+    return found
 
 
 def resolve(page: str, url: str) -> str | None:

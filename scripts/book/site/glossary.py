@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 from dataclasses import dataclass
@@ -92,8 +93,11 @@ def _first_paragraph(lines: list[str]) -> str:
 def _pattern(terms: list[Term]) -> re.Pattern | None:
     """One pattern for every form, longest first; Latin forms only match as whole words."""
     forms = sorted({form for term in terms for form in term.forms}, key=len, reverse=True)
-    if not forms:
-        return None
+    return _compiled(tuple(forms)) if forms else None
+
+
+@functools.lru_cache(maxsize=8)  # every page of a language has the same terms: compile them once
+def _compiled(forms: tuple[str, ...]) -> re.Pattern:
     parts = []
     for form in forms:
         escaped = re.escape(form)
