@@ -67,7 +67,8 @@ test: setup ## Every test, browser tests included (installs Chromium when root)
 	scripts/install-browser.sh
 	$(BIN)/python -m pytest
 
-bench: setup ## Measure build, rebuild and page weight beside the plain baseline
+bench: setup ## Measure build, rebuild, page weight and the PDF and EPUB editions beside their budgets
+	scripts/install-browser.sh
 	$(BIN)/python -m book.commands.bench $(if $(QUICK),--quick) $(if $(COMPARE),--compare $(COMPARE))
 
 translations-check: setup ## Translations older than their original (STRICT=1 fails on them)

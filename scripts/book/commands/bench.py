@@ -22,6 +22,7 @@ from pathlib import Path
 
 from book import project
 from book.bench import baseline, builds, pages, report
+from book.bench import editions as edition_bench
 
 ROOT = project.ROOT
 FULL = {"build": 7, "charts": 5, "scale": 3, "rebuild": 5, "sizes": (10, 50, 200)}
@@ -229,6 +230,8 @@ def run(quick: bool, work: Path, log=print) -> dict:
     times = builds.rebuild_times(work, plan["rebuild"])
     log("bench: downloads in Chromium…")
     downloads = measure_downloads(sites, QUICK_PAGES if quick else PAGES)
+    log("bench: the PDF and EPUB editions (make editions)…")
+    editions = edition_bench.measure(work / "editions")
     results = {
         "meta": meta,
         "build": build,
@@ -236,6 +239,7 @@ def run(quick: bool, work: Path, log=print) -> dict:
         "scale": scale,
         "rebuild": {"median_s": report.median(times), "runs_s": [round(t, 3) for t in times]},
         "downloads": downloads,
+        "editions": editions,
     }
     results["targets"] = report.targets(results)
     profiles = {}

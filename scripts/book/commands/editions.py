@@ -31,9 +31,9 @@ def missing_fonts() -> list[str]:
     return [font for font in FONTS if font not in listed]
 
 
-def build(out: Path, langs: list[str]) -> dict[str, dict]:
-    """Every edition of `langs` into `out`; returns each file's size and the seconds it took."""
-    errors, _ = sources.problems(ROOT, project.languages())
+def build(out: Path, langs: list[str], root: Path = ROOT) -> dict[str, dict]:
+    """Every edition of `langs` from `root`'s docs into `out`; returns each file's size and the seconds it took."""
+    errors, _ = sources.problems(root, project.languages(root))
     if errors:
         raise BookErrors(errors)
     fonts = missing_fonts()
@@ -44,7 +44,7 @@ def build(out: Path, langs: list[str]) -> dict[str, dict]:
     made = {}
     for lang in langs:
         started = time.monotonic()
-        book = chapters.render(lang)
+        book = chapters.render(lang, root)
         target = epub.build(book, lang, out / project.edition_name(lang, "epub"))
         made[target.name] = {"bytes": target.stat().st_size, "seconds": round(time.monotonic() - started, 2)}
         started = time.monotonic()
@@ -57,9 +57,10 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--out", type=Path, default=ROOT / project.EDITIONS_DIR)
     parser.add_argument("--lang", action="append", choices=project.languages(), help="one language (default: all)")
+    parser.add_argument("--root", type=Path, default=ROOT, help="the book's folder (mkdocs.yml and docs/)")
     args = parser.parse_args(argv)
     try:
-        made = build(args.out, args.lang or project.languages())
+        made = build(args.out, args.lang or project.languages(args.root), args.root.resolve())
     except (BookError, BookErrors) as error:
         print(error, file=sys.stderr)
         print("editions: not built (see above)", file=sys.stderr)
