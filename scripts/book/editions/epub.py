@@ -112,7 +112,7 @@ def _toc_links(toc: str, chapters: list[Chapter]) -> str:
 
 
 def _package(lang: str, ed: front.Edition, files: dict[str, str], spine: list[str]) -> str:
-    modified = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(project.source_date_epoch()))
+    modified = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(ed.epoch))
     config = project.config()
     items = ['<item id="style" href="style.css" media-type="text/css"/>']
     items.append('<item id="cover-image" href="cover.svg" media-type="image/svg+xml" properties="cover-image"/>')
@@ -145,7 +145,7 @@ def _item_id(name: str) -> str:
 
 def _write(out: Path, lang: str, ed: front.Edition, files: dict[str, str], spine: list[str], cover: str) -> None:
     """mimetype first and stored, then the rest with fixed dates: the same sources give the same bytes."""
-    stamp = time.gmtime(max(project.source_date_epoch(), 315532800))[:6]
+    stamp = time.gmtime(max(ed.epoch, 315532800))[:6]  # zip cannot store times before 1980
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = out.with_suffix(".tmp")
     with zipfile.ZipFile(tmp, "w") as book:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import os
 import re
 import subprocess
 import time
@@ -20,6 +21,7 @@ class Edition:
     lang: str
     date: str  # YYYY-MM-DD, from SOURCE_DATE_EPOCH (the last commit's date under make)
     commit: str  # short hash, or "unknown" outside git
+    epoch: int  # the date as seconds, for the EPUB's modification time
 
     @property
     def t(self) -> dict:
@@ -27,14 +29,15 @@ class Edition:
 
 
 def edition(lang: str) -> Edition:
-    date = time.strftime("%Y-%m-%d", time.gmtime(project.source_date_epoch()))
-    try:  # an archive without git still builds; its colophon says so
-        commit = subprocess.run(
-            ["git", "rev-parse", "--short=12", "HEAD"], capture_output=True, text=True, cwd=project.ROOT, check=True
-        ).stdout.strip()
-    except (OSError, subprocess.CalledProcessError):
-        commit = "unknown"
-    return Edition(lang, date, commit)
+    """The last commit's date (as make sets SOURCE_DATE_EPOCH) and hash; an archive without git says "unknown"."""
+    try:
+        commit, stamp = subprocess.run(
+            ["git", "log", "-1", "--format=%h %ct", "--abbrev=12"], capture_output=True, text=True, cwd=project.ROOT, check=True
+        ).stdout.split()
+    except (OSError, subprocess.CalledProcessError, ValueError):
+        commit, stamp = "unknown", ""
+    epoch = int(os.environ.get("SOURCE_DATE_EPOCH") or stamp or project.FALLBACK_EPOCH)
+    return Edition(lang, time.strftime("%Y-%m-%d", time.gmtime(epoch)), commit, epoch)
 
 
 def subtitle(chapters: list[Chapter]) -> str:
