@@ -11,6 +11,7 @@ import re
 import subprocess
 import sys
 import zipfile
+import zlib
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -173,6 +174,63 @@ def test_pdf_metadata_size_and_outline(editions, lang):
         for rel, _ in book_pages()
     ]
     assert [html.unescape(b) for b in bookmarks] == first_titles
+
+
+def bookmarks(path: Path) -> list[tuple[int, str]]:
+    """The PDF's outline, flattened in order: (page, title)."""
+    xml = subprocess.run(["pdftohtml", "-q", "-xml", "-i", "-stdout", str(path)], capture_output=True, text=True).stdout
+    return [(int(page), html.unescape(title)) for page, title in re.findall(r'<item page="(\d+)">(.*?)</item>', xml)]
+
+
+def pdf_languages(path: Path) -> set[bytes]:
+    """Every /Lang the PDF declares, its compressed objects included."""
+    data = path.read_bytes()
+    found = set(re.findall(rb"/Lang\s*\(([^)]*)\)", data))
+    for stream in re.finditer(rb"stream\r?\n(.*?)endstream", data, re.S):
+        try:
+            found |= set(re.findall(rb"/Lang\s*\(([^)]*)\)", zlib.decompress(stream.group(1))))
+        except zlib.error:
+            continue
+    return found
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_contents_page_numbers_are_where_each_page_starts(editions, lang):
+    path = pdf(editions, lang)
+    layout = subprocess.run(["pdftotext", "-q", "-layout", "-l", "8", str(path), "-"], capture_output=True, text=True).stdout
+    listed = [int(n) for n in re.findall(r"\.{2,}\s*(\d+)\s*$", layout, re.M)]
+    assert listed == [page for page, _ in bookmarks(path)]
+    assert lang.encode() in pdf_languages(path)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_running_heads_name_the_part_on_left_pages_and_the_section_on_right(editions, lang):
+    path = pdf(editions, lang)
+    marks = bookmarks(path)
+    part_title, checked, wrong = None, 0, []
+    for (page, title), (next_page, _) in zip(marks, marks[1:]):
+        rel = next(
+            rel
+            for rel, _ in book_pages()
+            if plain_heading(headings.headings((ROOT / "docs" / lang / rel).read_text(encoding="utf-8"))[0].text) == title
+        )
+        if rel.endswith("/index.md"):
+            part_title = title
+            continue
+        if "/" not in rel:
+            part_title = None
+            continue
+        for inside in range(page + 1, next_page):  # pages the section runs on after its first
+            head = subprocess.run(
+                ["pdftotext", "-q", "-f", str(inside), "-l", str(inside), "-y", "0", "-H", "45", "-W", "420", str(path), "-"],
+                capture_output=True,
+                text=True,
+            ).stdout
+            expected = part_title if inside % 2 == 0 else title  # page 1, the cover, is a right-hand page
+            checked += 1
+            if squeeze(head) != squeeze(expected):
+                wrong.append(f"page {inside}: {head.strip()!r}, expected {expected!r}")
+    assert checked > 10 and not wrong, wrong
 
 
 @pytest.mark.parametrize("lang", LANGS)

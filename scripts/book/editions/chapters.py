@@ -55,7 +55,7 @@ class Chapter:
 
 
 def anchor(rel: str) -> str:
-    """part-1/1-1.md → part-1-1-1: a name that stays an XML id and a file name."""
+    """part-1/1-1.md → p-part-1-1-1: a name that is both a valid XML id and a file name."""
     return "p-" + re.sub(r"[^A-Za-z0-9]+", "-", rel.removesuffix(".md")).strip("-")
 
 
@@ -71,10 +71,10 @@ def book_pages(root: Path = project.ROOT) -> list[tuple[str, str | None]]:
     return [(page, part) for page, part in out if page not in SITE_ONLY]
 
 
-def _markdown() -> python_markdown.Markdown:
+def _markdown(root: Path) -> python_markdown.Markdown:
     """The site's Markdown extensions (mkdocs.yml), without the headings' permalink signs, which print as noise."""
     extensions, configs = [], {}
-    for item in project.config()["markdown_extensions"]:
+    for item in project.config(root)["markdown_extensions"]:
         name, settings = next(iter(item.items())) if isinstance(item, dict) else (item, None)
         extensions.append(name)
         if name == "toc":
@@ -93,9 +93,9 @@ def render(lang: str, root: Path = project.ROOT) -> list[Chapter]:
     terms = glossary.load(docs / lang / GLOSSARY_PAGE)
     pages = book_pages(root)
     in_book = {rel for rel, _ in pages}
-    converter = _markdown()
-    chapters, first_part = [], next(i for i, (_, part) in enumerate(pages) if part)
-    last_part = max(i for i, (_, part) in enumerate(pages) if part)
+    converter = _markdown(root)
+    in_parts = [i for i, (_, part) in enumerate(pages) if part]  # pages before the Parts are front matter, after them back
+    chapters, first_part, last_part = [], min(in_parts, default=len(pages)), max(in_parts, default=len(pages))
     for index, (rel, part) in enumerate(pages):
         path = docs / lang / rel
         if not path.is_file():  # the site shows the original where a translation is missing; so does the book
