@@ -86,7 +86,7 @@ def build(chapters: list[Chapter], lang: str, out: Path) -> Path:
     toc = _toc_links(toc, chapters)
     landmarks = (
         '<nav epub:type="landmarks" hidden="hidden"><ol>'
-        '<li><a epub:type="cover" href="cover.xhtml">Cover</a></li>'
+        f'<li><a epub:type="cover" href="cover.xhtml">{html.escape(ed.t["cover"])}</a></li>'
         f'<li><a epub:type="toc" href="nav.xhtml">{html.escape(ed.t["contents"])}</a></li>'
         f'<li><a epub:type="bodymatter" href="{chapters[0].anchor}.xhtml">{html.escape(chapters[0].title)}</a></li>'
         "</ol></nav>"
