@@ -97,13 +97,13 @@ def build(chapters: list[Chapter], lang: str, out: Path, work: Path) -> Path:
     }
     (work / "vivliostyle.config.js").write_text(f"module.exports = {json.dumps(config, ensure_ascii=False)};\n", encoding="utf-8")
     out.parent.mkdir(parents=True, exist_ok=True)
-    command = [str(VIVLIOSTYLE), "build", "--executable-browser", CHROMIUM, "--log-level", "silent"]
+    command = [str(VIVLIOSTYLE), "build", "--executable-browser", CHROMIUM]  # its log is kept for the error, never shown on success
     result = subprocess.run(command, cwd=work, capture_output=True, text=True)
     if result.returncode != 0 or not out.is_file():
         raise BookError(
             str(work / "book.html"),
             None,
             f"Vivliostyle failed: {result.stderr.strip() or result.stdout.strip()}",
-            "see the message above",
+            "open this file, the HTML it was given, to see what it could not lay out",
         )
     return out
