@@ -181,6 +181,23 @@ def test_pdf_metadata_size_and_outline(editions, lang):
     assert [html.unescape(b) for b in bookmarks] == first_titles
 
 
+@pytest.mark.parametrize("lang", LANGS)
+def test_tables_and_text_stay_inside_the_page_margins(editions, lang):
+    """No word after the cover runs into the outer 15 mm of an A5 page (print.css's narrower margin), less the
+    one character that hanging punctuation and list numbers may set in the margin: wide tables would."""
+    layout = subprocess.run(["pdftotext", "-q", "-bbox", str(pdf(editions, lang)), "-"], capture_output=True, text=True).stdout
+    margin, slack = 15 / 25.4 * 72, 6  # pt
+    outside, page, width = [], 0, 0.0
+    for line in layout.splitlines():
+        if found := re.search(r'<page width="([\d.]+)"', line):
+            page, width = page + 1, float(found.group(1))
+        elif page > 1 and (word := re.search(r'xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)"[^>]*>(.*)</word>', line)):
+            left, right = float(word.group(1)), float(word.group(2))
+            if left < margin - slack or right > width - margin + slack:
+                outside.append(f"page {page}: {html.unescape(word.group(3))!r} at {left:.0f}–{right:.0f} pt")
+    assert page > 10 and not outside, outside[:10]
+
+
 def bookmarks(path: Path) -> list[tuple[int, str]]:
     """The PDF's outline, flattened in order: (page, title)."""
     xml = subprocess.run(["pdftohtml", "-q", "-xml", "-i", "-stdout", str(path)], capture_output=True, text=True).stdout
