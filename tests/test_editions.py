@@ -20,6 +20,7 @@ import pytest
 from book import project
 from book.editions.chapters import SITE_ONLY, book_pages
 from book.markdown import frontmatter, headings
+from book.references.citations import REFERENCES_PAGE
 from book.site.sizes import human_size
 from book.site.strings import STRINGS
 from conftest import ROOT, build_env, marked_charts, serve_directory
@@ -179,6 +180,19 @@ def test_pdf_metadata_size_and_outline(editions, lang):
         for rel, _ in book_pages()
     ]
     assert [html.unescape(b) for b in bookmarks] == first_titles
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_citations_link_to_the_references_pages_and_web_links_stay_live(editions, lang):
+    path = pdf(editions, lang)
+    xml = subprocess.run(["pdftohtml", "-q", "-xml", "-i", "-stdout", str(path)], capture_output=True, text=True).stdout
+    citations = [int(page) for page in re.findall(r'<a href="[^"#]*#(\d+)">\[\d+\]</a>', xml)]
+    starts = [page for page, _ in bookmarks(path)]  # one bookmark per page of the book, in reading order
+    at = [rel for rel, _ in book_pages()].index(REFERENCES_PAGE)
+    first, after = starts[at], starts[at + 1]
+    assert citations and all(first <= page < after for page in citations), (first, after, citations)
+    original = project.config()["extra"]["original_url"]
+    assert f'<a href="{original}">' in xml  # the colophon's and the front page's link to the original
 
 
 @pytest.mark.parametrize("lang", LANGS)
