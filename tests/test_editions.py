@@ -196,6 +196,33 @@ def test_citations_link_to_the_references_pages_and_web_links_stay_live(editions
 
 
 @pytest.mark.parametrize("lang", LANGS)
+def test_footnotes_are_set_at_the_foot_of_the_page_that_calls_them(editions, lang):
+    """Each footnote of the Markdown (`[^name]: text`) is in the bottom quarter of a page of its section, and
+    the words just before its call (`…words[^name]`) are on that same page."""
+    path = pdf(editions, lang)
+    starts = [page for page, _ in bookmarks(path)]
+    starts.append(starts[-1] + 40)
+
+    def text_of(page: int, foot: bool) -> str:
+        crop = ["-y", "430", "-H", "130", "-W", "420"] if foot else []
+        command = ["pdftotext", "-q", "-f", str(page), "-l", str(page), *crop, str(path), "-"]
+        return squeeze(subprocess.run(command, capture_output=True, text=True).stdout)
+
+    notes, wrong = 0, []
+    for index, (rel, _) in enumerate(book_pages()):
+        text = (ROOT / "docs" / lang / rel).read_text(encoding="utf-8")
+        for name, note in re.findall(r"^\[\^([^\]]+)\]:\s*(.+)$", text, re.M):
+            opening = squeeze(re.split(r"[\[*`]", note)[0])[:12]  # its first words, before any link or emphasis
+            call = re.search(rf"\[\^{re.escape(name)}\](?!:)", text)
+            before = squeeze(re.sub(r"\[\^[^\]]+\]", "", text[: call.start()]))[-6:]  # other calls beside it print as numbers
+            notes += 1
+            pages = range(starts[index], starts[index + 1])
+            if not any(opening in text_of(page, True) and before in text_of(page, False) for page in pages):
+                wrong.append(f"{rel}: [^{name}] {note[:40]}")
+    assert notes and not wrong, wrong
+
+
+@pytest.mark.parametrize("lang", LANGS)
 def test_tables_and_text_stay_inside_the_page_margins(editions, lang):
     """No word after the cover runs into the outer 15 mm of an A5 page (print.css's narrower margin), less the
     one character that hanging punctuation and list numbers may set in the margin: wide tables would."""
