@@ -27,7 +27,7 @@ def document(chapters: list[Chapter], lang: str) -> str:
     """The whole book as one HTML file: cover, title page, colophon, contents, then every chapter."""
     ed = front.edition(lang)
     body = "".join(
-        f'<section class="chapter chapter--{c.kind}" id="{c.anchor}">{_footnotes_in_place(c.html)}</section>' for c in chapters
+        f'<section class="chapter chapter--{c.kind}" id="{c.anchor}">{_part_title_page(c)}</section>' for c in chapters
     )
     body = resolve_links(body, lambda page, fragment: "#" + (fragment or _anchor_of(chapters, page)))
     return (
@@ -58,6 +58,15 @@ def contents(chapters: list[Chapter], ed: front.Edition) -> str:
     if open_part:
         items.append("</ol></li>")
     return f'<nav id="toc" role="doc-toc"><h1>{html.escape(ed.t["contents"])}</h1><ol>{"".join(items)}</ol></nav>'
+
+
+def _part_title_page(chapter: Chapter) -> str:
+    """A Part's title on a right-hand page of its own, as a printed book opens a Part; its introduction follows."""
+    page_html = _footnotes_in_place(chapter.html)
+    if chapter.kind != "part":
+        return page_html
+    title_end = page_html.index("</h1>") + len("</h1>")
+    return f'<div class="part-title">{page_html[:title_end]}</div>{page_html[title_end:]}'
 
 
 def _anchor_of(chapters: list[Chapter], page: str) -> str:
@@ -97,7 +106,12 @@ def build(chapters: list[Chapter], lang: str, out: Path, work: Path) -> Path:
     }
     (work / "vivliostyle.config.js").write_text(f"module.exports = {json.dumps(config, ensure_ascii=False)};\n", encoding="utf-8")
     out.parent.mkdir(parents=True, exist_ok=True)
-    command = [str(VIVLIOSTYLE), "build", "--executable-browser", CHROMIUM]  # its log is kept for the error, never shown on success
+    command = [
+        str(VIVLIOSTYLE),
+        "build",
+        "--executable-browser",
+        CHROMIUM,
+    ]  # its log is kept for the error, never shown on success
     result = subprocess.run(command, cwd=work, capture_output=True, text=True)
     if result.returncode != 0 or not out.is_file():
         raise BookError(
