@@ -13,8 +13,9 @@ PROJECT = $(shell PYTHONPATH=scripts $(PYTHON) -c 'from book import project; pri
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || $(call PROJECT,FALLBACK_EPOCH))
 
 OFFLINE_ZIP := build/$(call PROJECT,ZIP_NAME)
+EDITIONS_DIR := $(call PROJECT,EDITIONS_DIR)
 
-.PHONY: help setup serve build offline check format test-fast test bench clean lock cover translations-check translations-update
+.PHONY: help setup serve build editions offline check format test-fast test bench clean lock cover translations-check translations-update
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 10
@@ -47,6 +48,11 @@ offline: setup ## Build only the offline edition (a zip in build/)
 build: setup ## Build the complete site into site/ (with the offline zip), in one process
 	$(BIN)/python -m book.commands.build --zip $(OFFLINE_ZIP)
 
+editions: setup ## Build the A5 PDF and EPUB 3 of each language (build/editions/), then the site offering them in site/downloads/
+	scripts/install-browser.sh
+	$(BIN)/python -m book.commands.editions --out $(EDITIONS_DIR)
+	$(BIN)/python -m book.commands.build --zip $(OFFLINE_ZIP)
+
 check: setup ## Fast checks before a pull request (no browser)
 	$(BIN)/python -m book.commands.check $(if $(STRICT),--strict)
 
@@ -61,7 +67,8 @@ test: setup ## Every test, browser tests included (installs Chromium when root)
 	scripts/install-browser.sh
 	$(BIN)/python -m pytest
 
-bench: setup ## Measure build, rebuild and page weight beside the plain baseline
+bench: setup ## Measure build, rebuild, page weight and the PDF and EPUB editions beside their budgets
+	scripts/install-browser.sh
 	$(BIN)/python -m book.commands.bench $(if $(QUICK),--quick) $(if $(COMPARE),--compare $(COMPARE))
 
 translations-check: setup ## Translations older than their original (STRICT=1 fails on them)

@@ -116,17 +116,17 @@ def on_pre_build(config):
     if plugin in _builds:  # the next language of the same build
         return
     offline = _offline(config)
-    langs = [l.locale for l in plugin.config.languages if l.build]
     # Where `make offline` leaves the zip; `make build` and tests point elsewhere. Read at each build.
     zip_path = Path(os.environ.get("BOOK_OFFLINE_ZIP") or project.ROOT / "build" / project.ZIP_NAME)
+    langs = [l.locale for l in plugin.config.languages if l.build]
+    downloads = [] if offline else _downloads(zip_path, langs)
     site = context.Site(
         langs=langs,
         default=next(l.locale for l in plugin.config.languages if l.default),
         site_url=config.site_url or "",
         use_directory_urls=config.use_directory_urls,
         offline=offline,
-        download=None if offline or not zip_path.is_file() else zip_path,
-        download_path=DOWNLOAD_PATH,
+        downloads=tuple(downloads),
     )
     root = Path(config.config_file_path).parent
     docs = Path(config.docs_dir)
@@ -138,6 +138,18 @@ def on_pre_build(config):
     references = sources_state.once("references", docs, (shown,), lambda: bibliography.load(docs / "references.yml", shown))
     reading_order = reference_pages.nav_pages(config.nav or [])
     _builds[plugin] = Build(site, root, history.last_changed(project.ROOT), translations, references, reading_order)
+
+
+def _downloads(zip_path: Path, langs: list[str]) -> list[context.Download]:
+    """The offline zip and each language's PDF and EPUB that have been built; a missing one is simply not offered."""
+    found = [context.Download("offline", None, zip_path, DOWNLOAD_PATH)] if zip_path.is_file() else []
+    editions = Path(os.environ.get("BOOK_EDITIONS_DIR") or project.ROOT / project.EDITIONS_DIR)
+    for lang in langs:
+        for kind in project.EDITION_KINDS:
+            file = editions / project.edition_name(lang, kind)
+            if file.is_file():
+                found.append(context.Download(kind, lang, file, f"downloads/{file.name}"))
+    return found
 
 
 @_reported
@@ -157,8 +169,9 @@ def on_files(files, config):
             raise PluginError(f"{path}: missing front-end asset — run `make setup` (it runs `npm ci`) first")
         if files.get_file_from_path(dest) is None:
             files.append(File.generated(config, dest, abs_src_path=str(path)))
-    if build.site.download and files.get_file_from_path(DOWNLOAD_PATH) is None:
-        files.append(File.generated(config, DOWNLOAD_PATH, abs_src_path=str(build.site.download)))
+    for download in build.site.downloads:
+        if files.get_file_from_path(download.path) is None:
+            files.append(File.generated(config, download.path, abs_src_path=str(download.file)))
     for lang in build.site.langs:  # plotly's interface strings per language
         locale = render.locale_file(lang, project.ROOT / "node_modules" / "plotly.js" / "lib" / "locales", _charts_cache())
         if locale and files.get_file_from_path(render.locale_path(lang)) is None:

@@ -1,11 +1,18 @@
 #!/usr/bin/env bash
-# Installs what the browser tests need from Debian's packages when it is missing:
-# Chromium, a Japanese font (or Japanese renders as boxes) and Java for the HTML checker.
+# Installs what the browser tests and the PDF and EPUB editions need from Debian's packages when it is missing:
+# Chromium, Japanese fonts (or Japanese renders as boxes), Java for the HTML checker and epubcheck,
+# the print fonts the editions embed, poppler-utils to read PDFs back and epubcheck to validate EPUBs.
 set -euo pipefail
 missing=()
+has_font() { fc-list 2>/dev/null | grep -i "$1" >/dev/null; }  # not -q: with pipefail, an early exit fails the pipe
 command -v chromium >/dev/null || missing+=(chromium)
-fc-list 2>/dev/null | grep -i "noto sans cjk\|ipagothic" >/dev/null || missing+=(fonts-noto-cjk)  # not -q: with pipefail, an early exit fails the pipe
+has_font "noto sans cjk\|ipagothic" || missing+=(fonts-noto-cjk)
+has_font "BIZ UDPMincho" || missing+=(fonts-morisawa-bizud-mincho)
+has_font "BIZ UDPGothic" || missing+=(fonts-morisawa-bizud-gothic)
+has_font "Liberation Serif" || missing+=(fonts-liberation2)
 command -v java >/dev/null || missing+=(default-jre-headless)
+command -v pdftotext >/dev/null || missing+=(poppler-utils)
+[ -f /usr/share/java/epubcheck.jar ] || missing+=(epubcheck)
 [ ${#missing[@]} -eq 0 ] && exit 0
 if [ "$(id -u)" != 0 ]; then
   echo "Missing: ${missing[*]} — install them (sudo apt-get install ${missing[*]}) or run make test as root" >&2

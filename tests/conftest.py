@@ -67,8 +67,9 @@ def site_build(tmp_path_factory) -> subprocess.CompletedProcess:
     """`make build`: the offline edition and its zip, then the online site with the zip in it."""
     out = tmp_path_factory.mktemp("build")
     site, zip_path = out / "site", out / project.ZIP_NAME
+    no_editions = out / "no-editions"  # as `make build` on a fresh clone: no PDF or EPUB built yet
     command = [sys.executable, "-m", "book.commands.build", "--site-dir", str(site), "--zip", str(zip_path)]
-    result = subprocess.run(command, capture_output=True, text=True, env=build_env(), cwd=ROOT)
+    result = subprocess.run(command, capture_output=True, text=True, env=build_env(BOOK_EDITIONS_DIR=str(no_editions)), cwd=ROOT)
     assert result.returncode == 0, result.stdout + result.stderr
     result.site, result.zip = site, zip_path
     return result

@@ -83,6 +83,15 @@ PATHS = {
         str(book / "mkdocs.yml"),
     ],
     "make check": lambda book, out: [sys.executable, "-m", "book.commands.check", "--root", str(book)],
+    "make editions": lambda book, out: [
+        sys.executable,
+        "-m",
+        "book.commands.editions",
+        "--root",
+        str(book),
+        "--out",
+        str(out / "editions"),
+    ],
     "make serve": lambda book, out: [
         sys.executable,
         "-m",

@@ -63,7 +63,9 @@ def missing(mapping: dict, keys: list[str], where: str) -> list[str]:
 def results(tmp_path_factory):
     out = tmp_path_factory.mktemp("bench")
     command = [sys.executable, "-m", "book.commands.bench", "--quick", "--out", str(out)]
-    run = subprocess.run(command, capture_output=True, text=True, env=build_env(), cwd=ROOT, timeout=170)
+    run = subprocess.run(
+        command, capture_output=True, text=True, env=build_env(), cwd=ROOT, timeout=320
+    )  # the editions' PDFs take about a minute
     assert run.returncode == 0, run.stdout[-3000:] + run.stderr[-3000:]
     assert "TARGETS" in run.stdout, run.stdout
     stamped = [p for p in out.glob("bench-*.json")]
@@ -95,6 +97,11 @@ def test_quick_bench_reports_every_figure(results):
         problems += missing(page, ["first_visit_ratio", "after_interaction_ratio"], f"downloads./{page['path']}")
     problems += missing(downloads, ["plotly_bytes_on_pages_without_charts"], "downloads")
     problems += missing(downloads["chart_vs_plain"], ["chart_before", "chart_after", "plain"], "downloads.chart_vs_plain")
+    editions = results["editions"]
+    assert numeric(editions["seconds"])
+    expected = {project.edition_name(lang, kind) for lang in project.languages() for kind in project.EDITION_KINDS}
+    assert set(editions["files"]) == expected
+    assert all(f["bytes"] > 0 and (f["kind"] == "epub" or f["pages"] > 0) for f in editions["files"].values())
     names = {row["name"] for row in results["targets"]}
     assert len(names) >= 10, names
     # Growth needs two sizes, which --quick does not build; every other target has its figure.

@@ -12,6 +12,8 @@ import pytest
 
 from book import project
 from book.editions import offline
+from book.site.sizes import human_size
+from book.site.strings import STRINGS
 from browser import record_requests, search
 from conftest import ROOT, build_env
 
@@ -71,16 +73,22 @@ def test_stale_files_never_reach_the_zip(tmp_path):
 
 def test_online_pages_link_the_download_with_its_size(site, offline_zip):
     assert (site / "downloads" / project.ZIP_NAME).read_bytes() == offline_zip.read_bytes()
-    for page, label in [
-        ("part-1/1-1/index.html", "オフライン版をダウンロード"),
-        ("en/part-1/1-1/index.html", "Download for offline reading"),
-    ]:
+    size = human_size(offline_zip.stat().st_size, "ja")
+    for page, lang, up in [("part-1/1-1/index.html", "ja", "../../"), ("en/part-1/1-1/index.html", "en", "../../../")]:
         html = (site / page).read_text(encoding="utf-8")
-        assert label in html and " MB)" in html or " KB)" in html
         assert (
-            'href="../../downloads/edge-of-intelligence-offline.zip"' in html
-            or 'href="../../../downloads/edge-of-intelligence-offline.zip"' in html
+            f'href="{up}downloads/edge-of-intelligence-offline.zip" download class="book-download">{STRINGS[lang]["download_offline"]}</a>'
+            in html
         )
+        assert f"({size})" in html
+
+
+def test_a_build_without_editions_offers_no_pdf_or_epub(site):
+    """`make build` alone: the offline zip is offered, and no link points at a PDF or EPUB that was never built."""
+    assert not list((site / "downloads").glob("*.pdf")) and not list((site / "downloads").glob("*.epub"))
+    for page in ("part-1/1-1/index.html", "en/part-1/1-1/index.html", "index.html"):
+        html = (site / page).read_text(encoding="utf-8")
+        assert '.pdf"' not in html and '.epub"' not in html
 
 
 @pytest.mark.browser

@@ -64,13 +64,19 @@ def test_the_workflow_runs_the_make_targets_with_least_privilege():
     jobs = workflow["jobs"]
     build = jobs["build"]["steps"]
     runs = [step.get("run") for step in build]
-    assert ["make build", "make check", "make test"] == [r for r in runs if r and r.startswith("make ")]
+    # make editions builds the PDF and EPUB editions, then the site (make build) that offers them.
+    assert ["make editions", "make check", "make test"] == [r for r in runs if r and r.startswith("make ")]
     assert build[0]["with"]["fetch-depth"] == "0"  # last-updated dates come from history
     python = next(step for step in build if step.get("uses", "").startswith("actions/setup-python@"))
     assert python["with"]["cache-dependency-path"] == "requirements.lock"
     uploads = [step["with"]["path"] for step in build if step.get("uses", "").startswith("actions/upload-artifact@")]
     assert f"build/{project.ZIP_NAME}" in uploads
+    editions = next(path for path in uploads if "editions" in path).split()
+    assert sorted(editions) == sorted(f"{project.EDITIONS_DIR}/*.{kind}" for kind in project.EDITION_KINDS)
     assert jobs["deploy"]["permissions"] == {"pages": "write", "id-token": "write"}
     assert jobs["release"]["if"].endswith("startsWith(github.ref, 'refs/tags/v')")
-    assert f'gh release upload "$TAG" {project.ZIP_NAME}' in jobs["release"]["steps"][-1]["run"]
+    release = jobs["release"]["steps"][-1]["run"]
+    assert f'gh release upload "$TAG" {project.ZIP_NAME}' in release
+    for kind in project.EDITION_KINDS:  # every language's file of each kind, by the names make editions gives them
+        assert project.edition_name("*", kind) in release
     assert all(job["permissions"] for job in jobs.values()), "each job names the permissions it needs"

@@ -9,6 +9,15 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 NAME = "edge-of-intelligence"
 ZIP_NAME = f"{NAME}-offline.zip"
+# The print and e-book editions, one of each kind per language: `make editions` writes them here.
+EDITION_KINDS = ("pdf", "epub")
+EDITIONS_DIR = "build/editions"
+
+
+def edition_name(lang: str, kind: str) -> str:
+    return f"{NAME}-{lang}.{kind}"
+
+
 # Builds outside git (an archive) date themselves 2026-01-01 unless SOURCE_DATE_EPOCH says otherwise.
 FALLBACK_EPOCH = 1767225600
 

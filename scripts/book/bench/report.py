@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import statistics
 
+from book.bench.editions import BUDGET_MB, BUDGET_SECONDS
+
 KB = 1000
 # The synthetic book's size the largest one is held against: the book should add no more per page beyond it.
 SCALE_REFERENCE = 50
@@ -92,6 +94,13 @@ def targets(results: dict) -> list[dict]:
                 1.5,
                 "x",
             ),
+        ]
+    if "editions" in results:  # results written before the editions existed have none
+        editions = results["editions"]
+        rows.append(_target("make editions: PDF and EPUB of both languages", editions["seconds"], BUDGET_SECONDS, "s"))
+        rows += [
+            _target(f"{f['kind'].upper()} size, {f['lang']}", f["bytes"] / 1e6, BUDGET_MB[f["kind"]], "MB")
+            for f in editions["files"].values()
         ]
     return rows
 
@@ -218,6 +227,15 @@ def table(results: dict) -> str:
                     f"    {label:32} {found}; query {row[design]['query_ms_median']:.1f} ms, "
                     f"index set-up {row[design]['setup_ms']:.0f} ms"
                 )
+    if "editions" in results:
+        editions = results["editions"]
+        out += [
+            "",
+            f"EDITIONS (make editions' PDF and EPUB step, both languages: {_s(editions['seconds'])}; the site build after it is the full build above)",
+        ]
+        for name, f in editions["files"].items():
+            pages = f" {f['pages']} A5 pages" if f["pages"] else ""
+            out.append(f"  {name:34} {f['bytes'] / 1e6:6.2f} MB{pages}")
     out += ["", "TARGETS"]
     for row in results["targets"]:
         status = "n/a" if row["met"] is None else "met" if row["met"] else "MISSED"

@@ -22,6 +22,7 @@ from pathlib import Path
 
 from book import project
 from book.bench import baseline, builds, pages, report, search
+from book.bench import editions as edition_bench
 
 ROOT = project.ROOT
 FULL = {"build": 7, "charts": 5, "scale": 3, "rebuild": 5, "sizes": (10, 50, 200)}
@@ -226,6 +227,8 @@ def run(quick: bool, work: Path, log=print) -> dict:
     downloads = measure_downloads(sites, QUICK_PAGES if quick else PAGES)
     log("bench: search designs in Chromium…")
     search_figures = search.measure(sites["book"], sites["baseline"])
+    log("bench: the PDF and EPUB editions (make editions)…")
+    editions = edition_bench.measure(work / "editions")
     results = {
         "meta": meta,
         "build": build,
@@ -234,6 +237,7 @@ def run(quick: bool, work: Path, log=print) -> dict:
         "rebuild": {"median_s": report.median(times), "runs_s": [round(t, 3) for t in times]},
         "downloads": downloads,
         "search": search_figures,
+        "editions": editions,
     }
     results["targets"] = report.targets(results)
     profiles = {}

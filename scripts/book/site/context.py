@@ -11,6 +11,16 @@ from book.site.strings import STRINGS
 
 
 @dataclass(frozen=True)
+class Download:
+    """A file the site offers: the offline zip (every language) or one language's PDF or EPUB."""
+
+    kind: str  # offline, pdf or epub: its label is the string download_<kind>
+    lang: str | None  # None: offered on every language's pages
+    file: Path  # the built file, for its size
+    path: str  # where the site serves it
+
+
+@dataclass(frozen=True)
 class Site:
     """What every page of one build shares."""
 
@@ -19,8 +29,7 @@ class Site:
     site_url: str
     use_directory_urls: bool
     offline: bool
-    download: Path | None  # the offline zip the online edition serves, if built
-    download_path: str  # where the site serves it
+    downloads: tuple[Download, ...] = ()  # only files that exist: a build without editions offers none of them
 
 
 def page_context(site: Site, lang: str, page_url: str, norm_src_uri: str | None) -> dict:
@@ -42,19 +51,18 @@ def page_context(site: Site, lang: str, page_url: str, norm_src_uri: str | None)
                 "current": other == lang,
             }
         )
-    download = None
-    if site.download:
-        href = (
-            languages.relative_url(site.download_path, page_url)
-            if norm_src_uri
-            else urlsplit(site.site_url).path + site.download_path
-        )
-        download = {"href": href, "size": sizes.human_size(site.download.stat().st_size, lang)}
+    downloads = []
+    for download in site.downloads:
+        if download.lang not in (None, lang):
+            continue
+        href = languages.relative_url(download.path, page_url) if norm_src_uri else urlsplit(site.site_url).path + download.path
+        label = STRINGS[lang][f"download_{download.kind}"]
+        downloads.append({"href": href, "label": label, "size": sizes.human_size(download.file.stat().st_size, lang)})
     return {
         "lang": lang,
         "t": STRINGS[lang],
         "alternates": alternates,
         "x_default": next(a["absolute"] for a in alternates if a["lang"] == site.default),
         "offline": site.offline,
-        "download": download,
+        "downloads": downloads,
     }
