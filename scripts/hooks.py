@@ -14,8 +14,10 @@ from mkdocs.structure.files import File
 
 from book import project
 from book.charts import render
-from book.checks import sources
+from book.checks import parity, sources
 from book.errors import BookError, BookErrors
+from book.numbering import labels as numbering
+from book.numbering import render as numbered
 from book.references import bibliography
 from book.references import pages as reference_pages
 from book.references.citations import REFERENCES_PAGE
@@ -41,6 +43,7 @@ class Build:
     translations: tracking.Book
     references: list[bibliography.Group]
     reading_order: list[str]  # the nav's pages: where each reference is cited, and the translation status table
+    numbers: dict[str, dict] = field(default_factory=dict)  # per language: (kind, id) → its table or figure number
     glossaries: dict[str, list] = field(default_factory=dict)
 
     def glossary(self, docs_dir: str, lang: str) -> list:
@@ -135,7 +138,9 @@ def on_pre_build(config):
     translations = tracking.scan(docs, langs, root=project.ROOT)
     references = bibliography.load(docs / "references.yml", _repo_path(str(docs / "references.yml"), config))
     reading_order = reference_pages.nav_pages(config.nav or [])
-    _builds[plugin] = Build(site, root, history.last_changed(project.ROOT), translations, references, reading_order)
+    numbered = reading_order + [page for page in parity.pages(docs, site.default) if page not in reading_order]
+    numbers = {lang: numbering.number(numbering.scan_language(docs, lang, numbered, fallback=site.default)) for lang in langs}
+    _builds[plugin] = Build(site, root, history.last_changed(project.ROOT), translations, references, reading_order, numbers)
 
 
 @_reported
@@ -180,9 +185,14 @@ def on_page_markdown(markdown, page, config, files):
     )
     first_line = render.first_body_line(page.file.content_string, markdown)
     path = _repo_path(page.file.abs_src_path, config)
-    markdown, count = render.render_charts(markdown, path, lang, scripts, first_line, _charts_cache())
+    numbers = build.numbers.get(lang, {})
+    figures = {key[1]: numbered.caption_html(label, lang, "").rstrip() for key, label in numbers.items() if key[0] == "fig"}
+    markdown, count = render.render_charts(markdown, path, lang, scripts, first_line, _charts_cache(), figures)
     if count:
         page.meta["book_charts"] = True
+    markdown = numbered.apply(
+        markdown, lang, numbers, lambda label: _page_href(label.page, page, build, lang) + "#" + label.anchor
+    )
     markdown = _cite(markdown, page, build, lang)
     # The translation status page's table is made at each build.
     site = build.site
@@ -196,6 +206,13 @@ def on_page_markdown(markdown, page, config, files):
         build.last_changed,
         order=build.reading_order,
     )
+
+
+def _page_href(rel: str, page, build: Build, lang: str) -> str:
+    """Another page of the same language, relative to this one ("" for this page itself)."""
+    site = build.site
+    target = languages.page_url(rel, lang, site.default, site.use_directory_urls)
+    return "" if target == page.url else languages.relative_url(target, page.url)
 
 
 def _cite(markdown: str, page, build: Build, lang: str) -> str:
@@ -217,6 +234,7 @@ def on_page_content(html, page, config, files):
     build, lang = _build(config), _page_lang(page)
     target = languages.page_url(GLOSSARY_PAGE, lang, build.site.default, build.site.use_directory_urls)
     terms = build.glossary(config.docs_dir, lang)
+    html = numbered.label_tables(html)
     return glossary.annotate_first_uses(html, terms, languages.relative_url(target, page.url))
 
 

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from book import project
 from book.charts import render
 from book.checks import facts, parity, unsafe
 from book.errors import BookError
 from book.markdown import frontmatter, headings
+from book.numbering import labels
 from book.references import citations
+from book.references.pages import nav_pages
 from book.site import glossary
 from book.translations import tracking
 
@@ -31,6 +34,12 @@ def _front_matter(shown: str, text: str) -> list[BookError]:
     except BookError as error:
         return [error]
     return []
+
+
+def reading_order(root: Path, docs: Path, lang: str) -> list[str]:
+    """The pages in the nav's order, then any page the nav leaves out."""
+    listed = nav_pages(project.config(root).get("nav") or [])
+    return listed + [page for page in parity.pages(docs, lang) if page not in listed]
 
 
 def problems(root: Path, langs: list[str]) -> tuple[list[BookError], list[BookError]]:
@@ -64,6 +73,7 @@ def problems(root: Path, langs: list[str]) -> tuple[list[BookError], list[BookEr
 
     errors += render.check_book(docs, langs, shown)
     errors += citations.check_book(docs, langs, shown)
+    errors += labels.check_book(docs, langs, reading_order(root, docs, original), shown)
     for lang in langs:
         try:
             glossary.load(docs / lang / "glossary.md")
