@@ -18,7 +18,7 @@ from book.checks import parity, sources
 from book.errors import BookError, BookErrors
 from book.numbering import labels as numbering
 from book.numbering import render as numbered
-from book.references import bibliography
+from book.references import bibliography, cff
 from book.references import pages as reference_pages
 from book.references.citations import REFERENCES_PAGE
 from book.site import context, csp, glossary, history, languages, markup, not_found, search_index, template_cache
@@ -194,6 +194,7 @@ def on_page_markdown(markdown, page, config, files):
         markdown, lang, numbers, lambda label: _page_href(label.page, page, build, lang) + "#" + label.anchor
     )
     markdown = _cite(markdown, page, build, lang)
+    markdown = cff.fill_about(markdown, build.project_root / cff.FILE, lang)  # the About page's citation blocks
     # The translation status page's table is made at each build.
     site = build.site
     return status.fill_status(

@@ -10,7 +10,7 @@ from book.checks import facts, parity, unsafe
 from book.errors import BookError
 from book.markdown import frontmatter, headings
 from book.numbering import labels
-from book.references import citations
+from book.references import cff, citations
 from book.references.pages import nav_pages
 from book.site import glossary
 from book.translations import tracking
@@ -73,6 +73,10 @@ def problems(root: Path, langs: list[str]) -> tuple[list[BookError], list[BookEr
 
     errors += render.check_book(docs, langs, shown)
     errors += citations.check_book(docs, langs, shown)
+    try:
+        cff.load(root / cff.FILE)
+    except BookError as error:
+        errors.append(error)
     errors += labels.check_book(docs, langs, reading_order(root, docs, original), shown)
     for lang in langs:
         try:
