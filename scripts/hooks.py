@@ -14,7 +14,7 @@ from mkdocs.structure.files import File
 
 from book import project
 from book.charts import render
-from book.checks import parity, sources
+from book.checks import sources
 from book.errors import BookError, BookErrors
 from book.numbering import labels as numbering
 from book.numbering import render as numbered
@@ -138,8 +138,7 @@ def on_pre_build(config):
     translations = tracking.scan(docs, langs, root=project.ROOT)
     references = bibliography.load(docs / "references.yml", _repo_path(str(docs / "references.yml"), config))
     reading_order = reference_pages.nav_pages(config.nav or [])
-    numbered = reading_order + [page for page in parity.pages(docs, site.default) if page not in reading_order]
-    numbers = {lang: numbering.number(numbering.scan_language(docs, lang, numbered, fallback=site.default)) for lang in langs}
+    numbers = numbering.numbers_by_language(docs, langs, reading_order, site.default)
     _builds[plugin] = Build(site, root, history.last_changed(project.ROOT), translations, references, reading_order, numbers)
 
 
@@ -186,7 +185,7 @@ def on_page_markdown(markdown, page, config, files):
     first_line = render.first_body_line(page.file.content_string, markdown)
     path = _repo_path(page.file.abs_src_path, config)
     numbers = build.numbers.get(lang, {})
-    figures = {key[1]: numbered.caption_html(label, lang, "").rstrip() for key, label in numbers.items() if key[0] == "fig"}
+    figures = numbered.figure_numbers(numbers, lang)
     markdown, count = render.render_charts(markdown, path, lang, scripts, first_line, _charts_cache(), figures)
     if count:
         page.meta["book_charts"] = True

@@ -38,8 +38,7 @@ def _front_matter(shown: str, text: str) -> list[BookError]:
 
 def reading_order(root: Path, docs: Path, lang: str) -> list[str]:
     """The pages in the nav's order, then any page the nav leaves out."""
-    listed = nav_pages(project.config(root).get("nav") or [])
-    return listed + [page for page in parity.pages(docs, lang) if page not in listed]
+    return labels.complete_order(nav_pages(project.config(root).get("nav") or []), docs, lang)
 
 
 def problems(root: Path, langs: list[str]) -> tuple[list[BookError], list[BookError]]:

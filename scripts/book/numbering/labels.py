@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from book.checks import parity
 from book.errors import BookError
 from book.markdown import captions
 from book.numbering.scan import Item, Page, scan
@@ -44,6 +45,17 @@ def division(page: str) -> str | None:
     """The division a page's tables are numbered in (a Part's number, or C), or None when they are not numbered."""
     match = _PART.match(page)
     return match["n"] if match else DIVISIONS.get(page)
+
+
+def complete_order(reading_order: list[str], docs: Path, lang: str) -> list[str]:
+    """The pages in reading order (the nav's), then any page the nav leaves out."""
+    return reading_order + [page for page in parity.pages(docs, lang) if page not in reading_order]
+
+
+def numbers_by_language(docs: Path, langs: list[str], reading_order: list[str], default: str) -> dict[str, dict]:
+    """Each language's labels, as the site shows the book (a missing translation reads as its original)."""
+    order = complete_order(reading_order, docs, default)
+    return {lang: number(scan_language(docs, lang, order, fallback=default)) for lang in langs}
 
 
 def scan_language(

@@ -16,6 +16,11 @@ def caption_html(label: Label, lang: str, text: str) -> str:
     return f'<span class="book-caption__number">{html.escape(label.name(lang))}</span> {text}'
 
 
+def figure_numbers(labels: dict[tuple[str, str], Label], lang: str) -> dict[str, str]:
+    """Chart id → the number its caption starts with, as book.charts.render takes them."""
+    return {key[1]: caption_html(label, lang, "").rstrip() for key, label in labels.items() if key[0] == "fig"}
+
+
 def apply(
     markdown: str,
     lang: str,
