@@ -40,6 +40,7 @@ def test_a_chart_is_a_figure_and_its_table_caption_sits_below_the_marker():
     page = scan("\n".join([*marker, "", "Table: The demo's data {#tbl:demo}", "", *TABLE]), PAGE, numbered=True)
     assert page.errors == ()
     assert [(i.kind, i.id, i.caption) for i in page.items] == [("fig", "demo", "Demo chart"), ("tbl", "demo", "The demo's data")]
+    assert page.items[0].table == "demo", "the figure knows its data table"
 
 
 @pytest.mark.parametrize(
@@ -171,6 +172,10 @@ def test_built_pages_show_numbered_captions_and_linked_references(site, lang):
         )
         if label.kind == "tbl":
             assert f'aria-labelledby="{label.anchor}"' in page
+        elif label.table:  # a chart names its data table, with a link
+            table = numbered["tbl", label.table]
+            same = re.search(rf'id="{label.anchor}".*?book-chart__same-data">(.*?)</span>', page, re.S)[1]
+            assert f'href="#{table.anchor}">{table.name(lang)}</a>' in same
     links = 0
     for page in ORDER:
         source = DOCS / lang / page

@@ -31,6 +31,7 @@ class Label:
     number: str  # "1-1"
     page: str  # the page's path inside its language folder
     caption: str
+    table: str | None = None  # a figure's data table, by its ID
 
     def name(self, lang: str) -> str:
         """How the text names it: 表1-1, Figure 2-1."""
@@ -85,7 +86,8 @@ def number(pages: dict[str, Page]) -> dict[tuple[str, str], Label]:
             if (item.kind, item.id) in labels:
                 continue  # a duplicate: the checks report it
             counts[part, item.kind] = counts.get((part, item.kind), 0) + 1
-            labels[item.kind, item.id] = Label(item.kind, item.id, f"{part}-{counts[part, item.kind]}", page, item.caption)
+            number = f"{part}-{counts[part, item.kind]}"
+            labels[item.kind, item.id] = Label(item.kind, item.id, number, page, item.caption, item.table)
     return labels
 
 

@@ -16,9 +16,22 @@ def caption_html(label: Label, lang: str, text: str) -> str:
     return f'<span class="book-caption__number">{html.escape(label.name(lang))}</span> {text}'
 
 
-def figure_numbers(labels: dict[tuple[str, str], Label], lang: str) -> dict[str, str]:
-    """Chart id → the number its caption starts with, as book.charts.render takes them."""
-    return {key[1]: caption_html(label, lang, "").rstrip() for key, label in labels.items() if key[0] == "fig"}
+SAME_DATA = {"ja": "{table}に同じデータがあります。", "en": "{table} has the same data."}
+
+
+def figure_numbers(labels: dict[tuple[str, str], Label], lang: str) -> dict[str, tuple[str, str | None]]:
+    """Chart id → (the number its caption starts with, the line naming its data table with a link), as
+    book.charts.render takes them."""
+    out = {}
+    for (kind, item_id), label in labels.items():
+        if kind != "fig":
+            continue
+        table = labels.get(("tbl", label.table)) if label.table else None
+        same = table and SAME_DATA.get(lang, SAME_DATA["en"]).format(
+            table=f'<a class="book-ref" href="#{table.anchor}">{html.escape(table.name(lang))}</a>'
+        )
+        out[item_id] = (caption_html(label, lang, "").rstrip(), same)
+    return out
 
 
 def apply(

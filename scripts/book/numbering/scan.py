@@ -19,6 +19,7 @@ class Item:
     id: str
     caption: str
     line: int  # the caption's line (a table) or the chart marker's (a figure)
+    table: str | None = None  # a figure's table (its data), by the table's ID
 
 
 @dataclass(frozen=True)
@@ -56,7 +57,9 @@ def scan(text: str, path: str, numbered: bool) -> Page:
             continue
         if index in charts:  # a figure; its table's caption may follow the marker
             chart = charts[index]
-            items.append(Item("fig", chart.id, chart.title, number))
+            between = (captions.read_caption(lines[i]) for i in range(chart.marker[1], chart.table.line - 1))
+            table = next((caption.id for caption in between if caption), None)
+            items.append(Item("fig", chart.id, chart.title, number, table))
             index = chart.marker[1]
             continue
         if starts_table(lines, index):
