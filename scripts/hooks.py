@@ -21,7 +21,7 @@ from book.numbering import render as numbered
 from book.references import bibliography, cff
 from book.references import pages as reference_pages
 from book.references.citations import REFERENCES_PAGE
-from book.site import context, csp, glossary, history, languages, markup, not_found, search_index, template_cache
+from book.site import cell_numbers, context, csp, glossary, history, languages, markup, not_found, search_index, template_cache
 from book.translations import status, tracking
 
 GLOSSARY_PAGE = "glossary.md"
@@ -234,7 +234,7 @@ def on_page_content(html, page, config, files):
     build, lang = _build(config), _page_lang(page)
     target = languages.page_url(GLOSSARY_PAGE, lang, build.site.default, build.site.use_directory_urls)
     terms = build.glossary(config.docs_dir, lang)
-    html = numbered.label_tables(html)
+    html = cell_numbers.keep_numbers_whole(numbered.label_tables(html))
     return glossary.annotate_first_uses(html, terms, languages.relative_url(target, page.url))
 
 

@@ -20,7 +20,7 @@ NUMBER = re.compile(r"[-+]?[$]?\d[\d.,]*\s?(?:%|[BTMK]|tok/sec)?")
 
 # Per table: the width six characters of its language take, each text cell's text width, and the lines
 # each number cell's text takes. Widths and lines are measured from the text's own boxes (a Range).
-MEASURE = """() => {
+MEASURE = r"""() => {
   const lines = (cell) => {
     const range = document.createRange();
     range.selectNodeContents(cell);
@@ -42,7 +42,17 @@ MEASURE = """() => {
     const cells = [...table.querySelectorAll("tbody td")].map(td => {
       const style = getComputedStyle(td);
       const inner = td.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
-      return {text: td.textContent.trim(), right: style.textAlign === "right", width: inner, lines: lines(td), six: six(td, lang)};
+      const split = [];  // numbers with their unit inside the cell's text that break across lines
+      const walker = document.createTreeWalker(td, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        for (const m of node.data.matchAll(/(?<![A-Za-z0-9_.\-\/])[$]?\d[\d.,]*(?:[〜–-]\d[\d.,]*)?(?: ?(?:%|tok\/sec|倍|B|T)(?![A-Za-z]))?(?:\/1M(?:トークン| tokens))?/g)) {
+          const range = document.createRange();
+          range.setStart(node, m.index);
+          range.setEnd(node, m.index + m[0].length);
+          if (new Set([...range.getClientRects()].map(r => Math.round(r.top))).size > 1) split.push(m[0]);
+        }
+      }
+      return {text: td.textContent.trim(), right: style.textAlign === "right", width: inner, lines: lines(td), six: six(td, lang), split};
     });
     const box = wrap.getBoundingClientRect();
     return {index, lang, cells, scrolls: wrap.scrollWidth > wrap.clientWidth + 1, left: box.left, right: box.right,
@@ -119,6 +129,7 @@ def test_every_table_reads_on_a_phone(browser, site_url, pages, lang, scheme):
             where = f"{url} table {table['index'] + 1}"
             assert table["left"] >= 0 and table["right"] <= 361, f"{where}: runs off the screen"
             for cell in table["cells"]:
+                assert not cell["split"], f"{where}: {cell['split']} break across lines in {cell['text'][:30]!r}"
                 if cell["right"] or NUMBER.fullmatch(cell["text"]):
                     assert cell["lines"] == 1, f"{where}: the number {cell['text']!r} wraps"
                 else:
