@@ -16,10 +16,12 @@ from book import project, sources_state
 from book.charts import render
 from book.checks import sources
 from book.errors import BookError, BookErrors
-from book.references import bibliography
+from book.numbering import labels as numbering
+from book.numbering import render as numbered
+from book.references import bibliography, cff
 from book.references import pages as reference_pages
 from book.references.citations import REFERENCES_PAGE
-from book.site import context, csp, glossary, history, languages, markup, not_found, search_index, template_cache
+from book.site import cell_numbers, context, csp, glossary, history, languages, markup, not_found, search_index, template_cache
 from book.translations import status, tracking
 
 GLOSSARY_PAGE = "glossary.md"
@@ -41,6 +43,7 @@ class Build:
     translations: tracking.Book
     references: list[bibliography.Group]
     reading_order: list[str]  # the nav's pages: where each reference is cited, and the translation status table
+    numbers: dict[str, dict] = field(default_factory=dict)  # per language: (kind, id) → its table or figure number
     glossaries: dict[str, list] = field(default_factory=dict)
 
     def glossary(self, docs_dir: str, lang: str) -> list:
@@ -137,7 +140,8 @@ def on_pre_build(config):
     shown = _repo_path(str(docs / "references.yml"), config)
     references = sources_state.once("references", docs, (shown,), lambda: bibliography.load(docs / "references.yml", shown))
     reading_order = reference_pages.nav_pages(config.nav or [])
-    _builds[plugin] = Build(site, root, history.last_changed(project.ROOT), translations, references, reading_order)
+    numbers = numbering.numbers_by_language(docs, langs, reading_order, site.default)
+    _builds[plugin] = Build(site, root, history.last_changed(project.ROOT), translations, references, reading_order, numbers)
 
 
 def _downloads(zip_path: Path, langs: list[str]) -> list[context.Download]:
@@ -197,10 +201,16 @@ def on_page_markdown(markdown, page, config, files):
     )
     first_line = render.first_body_line(page.file.content_string, markdown)
     path = _repo_path(page.file.abs_src_path, config)
-    markdown, count = render.render_charts(markdown, path, lang, scripts, first_line, _charts_cache())
+    numbers = build.numbers.get(lang, {})
+    figures = numbered.figure_numbers(numbers, lang)
+    markdown, count = render.render_charts(markdown, path, lang, scripts, first_line, _charts_cache(), figures)
     if count:
         page.meta["book_charts"] = True
+    markdown = numbered.apply(
+        markdown, lang, numbers, lambda label: _page_href(label.page, page, build, lang) + "#" + label.anchor
+    )
     markdown = _cite(markdown, page, build, lang)
+    markdown = cff.fill_about(markdown, build.project_root / cff.FILE, lang)  # the About page's citation blocks
     # The translation status page's table is made at each build.
     site = build.site
     return status.fill_status(
@@ -213,6 +223,13 @@ def on_page_markdown(markdown, page, config, files):
         build.last_changed,
         order=build.reading_order,
     )
+
+
+def _page_href(rel: str, page, build: Build, lang: str) -> str:
+    """Another page of the same language, relative to this one ("" for this page itself)."""
+    site = build.site
+    target = languages.page_url(rel, lang, site.default, site.use_directory_urls)
+    return "" if target == page.url else languages.relative_url(target, page.url)
 
 
 def _cite(markdown: str, page, build: Build, lang: str) -> str:
@@ -234,6 +251,7 @@ def on_page_content(html, page, config, files):
     build, lang = _build(config), _page_lang(page)
     target = languages.page_url(GLOSSARY_PAGE, lang, build.site.default, build.site.use_directory_urls)
     terms = build.glossary(config.docs_dir, lang)
+    html = cell_numbers.keep_numbers_whole(numbered.label_tables(html))
     return glossary.annotate_first_uses(html, terms, languages.relative_url(target, page.url))
 
 

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what the browser tests and the PDF and EPUB editions need from Debian's packages when it is missing:
 # Chromium, Japanese fonts (or Japanese renders as boxes), Java for the HTML checker and epubcheck,
-# the print fonts the editions embed, poppler-utils to read PDFs back and epubcheck to validate EPUBs.
+# the print fonts the editions embed, poppler-utils to read PDFs back (editions, and pages Chromium prints)
+# and epubcheck to validate EPUBs.
 set -euo pipefail
 missing=()
 has_font() { fc-list 2>/dev/null | grep -i "$1" >/dev/null; }  # not -q: with pipefail, an early exit fails the pipe
@@ -12,7 +13,10 @@ has_font "BIZ UDPGothic" || missing+=(fonts-morisawa-bizud-gothic)
 has_font "Liberation Serif" || missing+=(fonts-liberation2)
 command -v java >/dev/null || missing+=(default-jre-headless)
 command -v pdftotext >/dev/null || missing+=(poppler-utils)
-[ -f /usr/share/java/epubcheck.jar ] || missing+=(epubcheck)
+# Installs what the browser tests and the PDF and EPUB editions need from Debian's packages when it is missing:
+# Chromium, Japanese fonts (or Japanese renders as boxes), Java for the HTML checker and epubcheck,
+# the print fonts the editions embed, poppler-utils to read PDFs back (editions, and pages Chromium prints)
+# and epubcheck to validate EPUBs.
 [ ${#missing[@]} -eq 0 ] && exit 0
 if [ "$(id -u)" != 0 ]; then
   echo "Missing: ${missing[*]} — install them (sudo apt-get install ${missing[*]}) or run make test as root" >&2

@@ -47,7 +47,16 @@ def copy_book(dest: Path) -> Path:
     dest.mkdir(parents=True, exist_ok=True)
     shutil.copy(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
     shutil.copytree(ROOT / "docs", dest / "docs")
-    linked = ("overrides", "scripts", "tests", "node_modules", ".github", ".markdownlint-cli2.yaml", "pyproject.toml")
+    linked = (
+        "overrides",
+        "scripts",
+        "tests",
+        "node_modules",
+        ".github",
+        ".markdownlint-cli2.yaml",
+        "pyproject.toml",
+        "CITATION.cff",
+    )
     prose = (".textlintrc.ja.yml", ".textlintrc.en.yml", "prh.yml")
     for name in (*linked, *prose):
         (dest / name).symlink_to(ROOT / name)

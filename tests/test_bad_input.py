@@ -19,6 +19,7 @@ from book.checks import unsafe
 from book.errors import BookError
 from book.markdown import frontmatter, headings
 from book.markdown.tables import parse_table
+from book.numbering.scan import scan
 from book.references import citations
 from conftest import build_env, copy_book
 
@@ -53,6 +54,7 @@ def break_the_book(book: Path) -> list[str]:
         ("en", "1-5.md", '<iframe src="https://example.org/"></iframe>', "<iframe> is not allowed in the book's pages"),
         ("ja", "1-6.md", "<style>body{display:none}</style>", "<style> is not allowed in the book's pages"),
         ("en", "1-6.md", "A claim [@no-such-source].", "citation [@no-such-source] names no entry of docs/references.yml"),
+        ("ja", "1-7.md", "[[tbl:no-such-table]]を参照。", "reference [[tbl:no-such-table]] names no table of the book"),
     ]:
         line = append(docs / lang / "part-1" / name, text)
         expected.append(f"docs/{lang}/part-1/{name}:{line}: {problem}")
@@ -180,6 +182,8 @@ def test_source_checks_raise_only_book_errors(text):
         lambda: find_charts("<!-- chart\n" + text + "\n-->\n\n| a | b |\n| --- | ---: |\n| x | 1 |\n", "p.md"),
         lambda: find_charts("<!-- chart\nid: x\ntype: bar\nlabels: a\nvalues: [b]\ntitle: t\ncaption: c\n-->\n\n" + text, "p.md"),
         lambda: parse_table(text.splitlines() or [""], 0, "p.md"),
+        lambda: scan(text, "p.md", numbered=True),
+        lambda: scan("Table: " + text + "\n\n| a | b |\n| --- | ---: |\n| x | 1 |\n[[tbl:" + text + "]]", "p.md", True),
     ):
         try:
             check()

@@ -263,7 +263,7 @@ def test_a_duplicate_id_on_one_page():
 def test_a_marker_with_no_table_after_it():
     assert error_of(page(marker(), "Just a paragraph.\n")) == (
         f'{PATH}:5: chart "demo" has no table after its marker — '
-        "put the Markdown table right after the `-->` line, with one blank line between"
+        "put the Markdown table right after the `-->` line (or its `Table:` caption), with one blank line between"
     )
 
 

@@ -120,3 +120,17 @@ def test_every_input_parses_or_names_a_line_of_the_table(lines):
 )
 def test_a_cell_as_the_reader_sees_it(cell, text):
     assert plain_text(cell) == text
+
+
+def test_numbers_in_cells_are_kept_whole_and_names_and_markup_are_left_alone():
+    from book.site.cell_numbers import keep_numbers_whole
+
+    page = (
+        '<p>350 tok/sec</p><td style="text-align: right;">744B</td>'
+        '<td><a href="../x/#s1-3">GPT-5.2</a> at <em>$1.55/1Mトークン</em>（ピーク350 tok/sec）, 3倍 &#39;M4 Max&#39;</td>'
+    )
+    assert keep_numbers_whole(page) == (
+        '<p>350 tok/sec</p><td style="text-align: right;"><span class="book-nowrap">744B</span></td>'
+        '<td><a href="../x/#s1-3">GPT-5.2</a> at <em><span class="book-nowrap">$1.55/1Mトークン</span></em>'
+        '（ピーク<span class="book-nowrap">350 tok/sec</span>）, <span class="book-nowrap">3倍</span> &#39;M4 Max&#39;</td>'
+    )

@@ -1,6 +1,20 @@
-/* The book's small runtime: keeps the reader's place when they switch language. */
+/* The book's small runtime: keeps the reader's place when they switch language, and keeps the theme's
+   copy buttons out of the page's landmarks. */
 (function () {
   "use strict";
+
+  // The theme puts each code block's copy button in an unnamed <nav>: with several code blocks (the About
+  // page's citations) the page has several landmarks with one empty name. The buttons stay; the <nav>s
+  // become plain containers.
+  function plainCodeNavs() {
+    document.querySelectorAll(".md-code__nav:not([role])").forEach(function (nav) {
+      nav.setAttribute("role", "none");
+    });
+  }
+  if (document.querySelector(".md-typeset pre")) {
+    plainCodeNavs();
+    new MutationObserver(plainCodeNavs).observe(document.querySelector(".md-content") || document.body, { childList: true, subtree: true });
+  }
 
   // The heading the reader is in: the last one near or above the top of the view
   // (a heading the browser just scrolled to sits a little below the header). At the very bottom of

@@ -92,7 +92,7 @@
     var spec = JSON.parse(figure.querySelector(".book-chart__data").textContent);
     applyTo(spec.layout, theme(figure));
     var drawing = plot.querySelector(".book-chart__svg");
-    if (drawing) plot.removeChild(drawing);  // plotly takes the same box, so nothing below moves
+    if (drawing) drawing.style.display = "none";  // plotly takes the same box, so nothing below moves; print shows the drawing
     return window.Plotly.newPlot(plot, spec.data, spec.layout, spec.config).then(function () {
       figure.classList.add("book-chart--drawn");
       drawn.push(figure);

@@ -216,7 +216,8 @@ def project_copy(work: Path) -> Path:
     ignore = shutil.ignore_patterns("__pycache__", "*.pyc")
     for name in ("docs", "overrides", "scripts"):
         shutil.copytree(ROOT / name, copy / name, ignore=ignore)
-    shutil.copy2(ROOT / "mkdocs.yml", copy / "mkdocs.yml")
+    for name in ("mkdocs.yml", "CITATION.cff"):
+        shutil.copy2(ROOT / name, copy / name)
     (copy / "node_modules").symlink_to(ROOT / "node_modules")
     return copy
 

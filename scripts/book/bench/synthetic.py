@@ -100,6 +100,8 @@ def chapter(n: int, lang: str) -> str:
                 f"caption: {t['caption']}",
                 "-->",
                 "",
+                f"Table: {t['chart_title'].format(n=n)} {{#tbl:chart-{n}}}",  # numbered, as the book's tables are
+                "",
                 f"| {t['labels']} | {t['values']} |",
                 "| --- | ---: |",
             ]

@@ -83,11 +83,19 @@ def first_body_line(source: str, markdown: str) -> int:
 
 
 def render_charts(
-    markdown: str, path: str, lang: str, scripts: Scripts, first_line: int = 1, cache_dir: Path | None = None
+    markdown: str,
+    path: str,
+    lang: str,
+    scripts: Scripts,
+    first_line: int = 1,
+    cache_dir: Path | None = None,
+    numbers: dict[str, tuple[str, str | None]] | None = None,
 ) -> tuple[str, int]:
     """The page with a figure before each marked table, and how many charts it has.
 
-    With `cache_dir`, each figure drawn is kept there, named by everything it is drawn from.
+    With `cache_dir`, each figure drawn is kept there, named by everything it is drawn from. `numbers` gives,
+    by chart id, the figure's number as its caption starts it and the line naming its table (HTML, from
+    book.numbering).
     """
     padding = first_line - 1  # blank lines in front keep line numbers in errors those of the file
     lines = [""] * padding + markdown.split("\n")
@@ -97,21 +105,30 @@ def render_charts(
         start, end = chart.marker
         table_start = chart.table.line - 1
         lines[table_start : chart.table.end] = [escape_html(line) for line in lines[table_start : chart.table.end]]
-        lines[start:end] = ["", figure_html(chart, lang, scripts, cache_dir), ""]
+        number, same_data = (numbers or {}).get(chart.id, (None, None))
+        lines[start:end] = ["", figure_html(chart, lang, scripts, cache_dir, number, same_data), ""]
     return "\n".join(lines[padding:]), len(charts)
 
 
-def figure_html(chart: Chart, lang: str, scripts: Scripts, cache_dir: Path | None = None) -> str:
+def figure_html(
+    chart: Chart,
+    lang: str,
+    scripts: Scripts,
+    cache_dir: Path | None = None,
+    number: str | None = None,
+    same_data: str | None = None,
+) -> str:
     """The chart's <figure>, on one line so Markdown passes it through as a single HTML block."""
+    title = f"{number} {html.escape(chart.title)}" if number else html.escape(chart.title)
     payload = _figure_json(chart, lang, cache_dir)
     attrs = f' data-plotly-src="{html.escape(scripts.plotly)}"'
     if scripts.locale:
         attrs += f' data-plotly-locale="{html.escape(scripts.locale)}"'
     return (
         f'<figure class="book-chart" id="chart-{chart.id}"{attrs}>'
-        f'<figcaption><span class="book-chart__title">{html.escape(chart.title)}</span> '
+        f'<figcaption><span class="book-chart__title">{title}</span> '
         f'<span class="book-chart__source">{html.escape(chart.caption)}</span> '
-        f'<span class="book-chart__same-data">{SAME_DATA[lang]}</span></figcaption>'
+        f'<span class="book-chart__same-data">{same_data or SAME_DATA[lang]}</span></figcaption>'
         f'<div class="book-chart__plot" role="img" tabindex="0" aria-label="{html.escape(describe(chart, lang))}"'
         f' style="height:{height(chart)}px">{svg.draw(chart, lang, inside_named_box=True)}</div>'
         '<p class="book-chart__status" aria-live="polite"></p>'

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 import yaml
 
 from book.errors import BookError
+from book.markdown.captions import is_caption
 from book.markdown.fences import FENCE
 from book.markdown.frontmatter import LOADER
 from book.markdown.numbers import EXAMPLES, UNITS, NotANumber, Number, parse_number, pick_number, read_unit, unit_phrase
@@ -113,14 +114,14 @@ def _read_chart(lines: list[str], start: int, path: str) -> Chart:
         raise BookError(path, start + 1, "the chart marker is never closed", "end it with a line holding only `-->`")
     settings = _read_settings(lines[start + 1 : end], path, start + 2)
     table_start = end + 1
-    while table_start < len(lines) and not lines[table_start].strip():
-        table_start += 1
+    while table_start < len(lines) and (not lines[table_start].strip() or is_caption(lines[table_start])):
+        table_start += 1  # blank lines, and the table's caption (book.markdown.captions)
     if not starts_table(lines, table_start):
         raise BookError(
             path,
             start + 1,
             f'chart "{settings["id"]}" has no table after its marker',
-            "put the Markdown table right after the `-->` line, with one blank line between",
+            "put the Markdown table right after the `-->` line (or its `Table:` caption), with one blank line between",
         )
     table = parse_table(lines, table_start, path)
     return _resolve(settings, table, path, start, end + 1)

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from book import project
 from book.charts import render
 from book.checks import facts, parity, unsafe
 from book.errors import BookError
 from book.markdown import frontmatter, headings
-from book.references import citations
+from book.numbering import labels
+from book.references import cff, citations
+from book.references.pages import nav_pages
 from book.site import glossary
 from book.translations import tracking
 
@@ -31,6 +34,11 @@ def _front_matter(shown: str, text: str) -> list[BookError]:
     except BookError as error:
         return [error]
     return []
+
+
+def reading_order(root: Path, docs: Path, lang: str) -> list[str]:
+    """The pages in the nav's order, then any page the nav leaves out."""
+    return labels.complete_order(nav_pages(project.config(root).get("nav") or []), docs, lang)
 
 
 def problems(root: Path, langs: list[str]) -> tuple[list[BookError], list[BookError]]:
@@ -64,6 +72,12 @@ def problems(root: Path, langs: list[str]) -> tuple[list[BookError], list[BookEr
 
     errors += render.check_book(docs, langs, shown)
     errors += citations.check_book(docs, langs, shown)
+    if any(cff.MARKER in text for _, text in texts.values()):  # a page shows the citations CITATION.cff gives
+        try:
+            cff.load(root / cff.FILE)
+        except BookError as error:
+            errors.append(error)
+    errors += labels.check_book(docs, langs, reading_order(root, docs, original), shown)
     for lang in langs:
         try:
             glossary.load(docs / lang / "glossary.md")

@@ -20,7 +20,7 @@ _TOC_LABEL_FOR = re.compile(r'(<label class="md-nav__title") for="__toc"')
 _SEARCH_DIALOG = re.compile(r'<div class="md-search" data-md-component="search" role="dialog"(?![^>]*aria-label)')
 _SEARCH_NAME = re.compile(r'<nav class="md-search__options" aria-label="([^"]*)"')
 # Markdown tables scroll sideways on narrow screens: focusable, so keyboard users can scroll them too.
-_CONTENT_TABLE = re.compile(r"<table>")
+_CONTENT_TABLE = re.compile(r"<table(?=[\s>])")
 # The page's table of contents is written twice, in the navigation drawer and in its own sidebar, and
 # each of its sections with subsections is a navigation landmark named after the section: landmarks
 # with one name twice (axe's landmark-unique), and a screen reader's landmark list full of sections.
@@ -44,7 +44,7 @@ def tidy(html: str) -> str:
     name = _SEARCH_NAME.search(html)
     if name:
         html = _SEARCH_DIALOG.sub(lambda m: f'{m.group(0)} aria-label="{name.group(1)}"', html, count=1)
-    html = _CONTENT_TABLE.sub('<table tabindex="0">', html)
+    html = _CONTENT_TABLE.sub('<table tabindex="0"', html)
     primary = html.find(_PRIMARY_SIDEBAR)
     secondary = html.find(_SECONDARY_SIDEBAR)
     if secondary >= 0:
