@@ -19,7 +19,9 @@ import pytest
 
 from book import project
 from book.editions.chapters import SITE_ONLY, book_pages
-from book.markdown import frontmatter, headings
+from book.markdown import captions, frontmatter, headings
+from book.numbering import labels as numbering
+from book.references import pages as reference_pages
 from book.references.citations import REFERENCES_PAGE
 from book.site.sizes import human_size
 from book.site.strings import STRINGS
@@ -152,6 +154,19 @@ def test_pdf_has_sentences_from_every_page_of_the_site(editions, site, lang):
         assert sentences, f"no paragraph found on the site's {rel}"
         missing += [f"{rel}: {s[:60]}" for s in sentences if squeeze(s) not in text]
     assert not missing, "\n".join(missing)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_pdf_numbers_every_table_and_figure_as_the_site_does(editions, lang):
+    """Each captioned table and chart carries its number, and no reference is left as written in Markdown."""
+    config = project.config()
+    docs = ROOT / "docs"
+    order = reference_pages.nav_pages(config["nav"])
+    labels = numbering.numbers_by_language(docs, LANGS, order, project.default_language())[lang]
+    assert labels, "the book has numbered tables and figures"
+    text = squeeze(pdf_text(pdf(editions, lang), body_only=True))
+    assert [label.name(lang) for label in labels.values() if squeeze(label.name(lang)) not in text] == []
+    assert not captions.REFERENCE.search(text)
 
 
 @pytest.mark.parametrize("lang", LANGS)

@@ -24,7 +24,9 @@ from book.charts.render import SAME_DATA
 from book.charts.spec import find_charts
 from book.markdown import frontmatter, headings
 from book.markdown.tables import escape_html
-from book.references import bibliography
+from book.numbering import labels as numbering
+from book.numbering import render as numbered
+from book.references import bibliography, cff
 from book.references import pages as reference_pages
 from book.references.citations import REFERENCES_PAGE
 from book.site import glossary, languages
@@ -91,6 +93,9 @@ def render(lang: str, root: Path = project.ROOT) -> list[Chapter]:
     groups = bibliography.load(docs / "references.yml", "docs/references.yml")
     reading_order = reference_pages.nav_pages(project.config(root)["nav"])
     terms = glossary.load(docs / lang / GLOSSARY_PAGE)
+    # Tables and figures carry the site's numbers, and references to them link inside the book.
+    numbers = numbering.numbers_by_language(docs, project.languages(root), reading_order, default).get(lang, {})
+    figures = numbered.figure_numbers(numbers, lang)
     pages = book_pages(root)
     in_book = {rel for rel, _ in pages}
     converter = _markdown(root)
@@ -102,10 +107,12 @@ def render(lang: str, root: Path = project.ROOT) -> list[Chapter]:
             path = docs / default / rel
         shown = path.relative_to(root).as_posix()
         matter = frontmatter.read(path.read_text(encoding="utf-8"), shown)
-        body, charts = _charts(matter.body, shown, lang, matter.body_first_line)
+        body, charts = _charts(matter.body, shown, lang, matter.body_first_line, figures)
+        body = numbered.apply(body, lang, numbers, lambda label: f"{INTERNAL}{label.page}#{label.anchor}")
         body = reference_pages.cite(body, rel, lang, groups, reading_order, docs, lambda other: INTERNAL + other)
+        body = cff.fill_about(body, root / cff.FILE, lang)  # the About page's citation blocks
         converter.reset()
-        page_html = converter.convert(body)
+        page_html = numbered.label_tables(converter.convert(body))
         if rel not in (GLOSSARY_PAGE, REFERENCES_PAGE):
             page_html = glossary.annotate_first_uses(page_html, terms, INTERNAL + GLOSSARY_PAGE)
             page_html = TERM.sub(r'<a class="book-term" href="\1">\2</a>', page_html)  # no hover in print
@@ -118,19 +125,21 @@ def render(lang: str, root: Path = project.ROOT) -> list[Chapter]:
     return chapters
 
 
-def _charts(body: str, shown: str, lang: str, first_line: int) -> tuple[str, int]:
+def _charts(body: str, shown: str, lang: str, first_line: int, figures: dict) -> tuple[str, int]:
     """Each marked table's chart drawn before it as SVG, as on the site, without the interactive figure."""
     padding = first_line - 1  # keeps the file's line numbers in chart errors
     lines = [""] * padding + body.split("\n")
     charts = find_charts("\n".join(lines), shown)
     for chart in reversed(charts):
         start, end = chart.marker
+        number, same_data = figures.get(chart.id, (None, None))
+        title = f"{number} {html.escape(chart.title)}" if number else html.escape(chart.title)
         lines[chart.table.line - 1 : chart.table.end] = [escape_html(l) for l in lines[chart.table.line - 1 : chart.table.end]]
         figure = (
             f'<figure class="book-chart" id="chart-{chart.id}"><figcaption>'
-            f'<span class="book-chart__title">{html.escape(chart.title)}</span> '
+            f'<span class="book-chart__title">{title}</span> '
             f'<span class="book-chart__source">{html.escape(chart.caption)}</span> '
-            f'<span class="book-chart__same-data">{SAME_DATA[lang]}</span></figcaption>'
+            f'<span class="book-chart__same-data">{same_data or SAME_DATA[lang]}</span></figcaption>'
             f'<div class="book-chart__plot">{_drawing(chart, lang)}</div></figure>'
         )
         lines[start:end] = ["", figure, ""]
