@@ -21,7 +21,19 @@ from book.numbering import render as numbered
 from book.references import bibliography, cff
 from book.references import pages as reference_pages
 from book.references.citations import REFERENCES_PAGE
-from book.site import cell_numbers, context, csp, glossary, history, languages, markup, not_found, search_index, template_cache
+from book.site import (
+    cell_numbers,
+    context,
+    csp,
+    glossary,
+    history,
+    languages,
+    markup,
+    minify,
+    not_found,
+    search_index,
+    template_cache,
+)
 from book.translations import status, tracking
 
 GLOSSARY_PAGE = "glossary.md"
@@ -182,7 +194,21 @@ def on_files(files, config):
             files.append(File.generated(config, render.locale_path(lang), abs_src_path=str(locale)))
     for file in [f for f in files if search_index.is_theme_search(f.src_uri)]:
         files.remove(file)  # the book's search worker answers instead: no page loads these
+    own = {f.src_uri: f for f in files if _is_own_asset(f, config)}
+    esbuild = project.ROOT / "node_modules" / ".bin" / "esbuild"
+    sources = {uri: Path(f.abs_src_path) for uri, f in own.items()}
+    for uri, path in minify.minified(sources, _charts_cache().parent / "assets", esbuild).items():
+        files.remove(own[uri])
+        files.append(File.generated(config, uri, abs_src_path=str(path)))
     return files
+
+
+def _is_own_asset(file, config) -> bool:
+    """A stylesheet or script of the book's theme overrides (not the theme's own, nor a page's)."""
+    custom = config.theme.custom_dir
+    return bool(custom and file.abs_src_path and file.src_uri.endswith(minify.SUFFIXES)) and Path(
+        file.abs_src_path
+    ).is_relative_to(custom)
 
 
 def _charts_cache() -> Path:
