@@ -117,7 +117,7 @@ def test_no_navigation_search_or_footer_links_are_printed(printed):
     assert titles
     shown = [t for t in titles if squeeze(t) in text]
     assert shown == [], f"navigation printed: {shown}"
-    for word in ("検索", "Search", STRINGS[lang]["download"]):
+    for word in ("検索", "Search", STRINGS[lang]["downloads"].strip(" ：:"), STRINGS[lang]["download_offline"]):
         assert squeeze(word) not in text
 
 

@@ -162,6 +162,9 @@ function search(query) {
     if (!groups.has(key)) groups.set(key, []);
     groups.get(key).push(scored[s]);
   }
+  // A page holding the words in several sections goes before one holding them once: pages by their sections' sum.
+  var total = function (group) { return group.reduce(function (sum, entry) { return sum + entry.score; }, 0); };
+  groups = new Map(Array.from(groups).sort(function (a, b) { return total(b[1]) - total(a[1]); }));
   // The theme shows each group under its page: make sure the page itself is in it.
   groups.forEach(function (group, key) {
     if (!group.some(function (entry) { return entry.location === key; })) {
