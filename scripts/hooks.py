@@ -57,6 +57,13 @@ class Build:
     reading_order: list[str]  # the nav's pages: where each reference is cited, and the translation status table
     numbers: dict[str, dict] = field(default_factory=dict)  # per language: (kind, id) → its table or figure number
     glossaries: dict[str, list] = field(default_factory=dict)
+    figures: dict[str, dict] = field(default_factory=dict)
+
+    def figure_numbers(self, lang: str) -> dict:
+        """Each chart's number and the line naming its table: the same on every page of a language."""
+        if lang not in self.figures:
+            self.figures[lang] = numbered.figure_numbers(self.numbers.get(lang, {}), lang)
+        return self.figures[lang]
 
     def glossary(self, docs_dir: str, lang: str) -> list:
         if lang not in self.glossaries:
@@ -228,7 +235,7 @@ def on_page_markdown(markdown, page, config, files):
     first_line = render.first_body_line(page.file.content_string, markdown)
     path = _repo_path(page.file.abs_src_path, config)
     numbers = build.numbers.get(lang, {})
-    figures = numbered.figure_numbers(numbers, lang)
+    figures = build.figure_numbers(lang)
     markdown, count = render.render_charts(markdown, path, lang, scripts, first_line, _charts_cache(), figures)
     if count:
         page.meta["book_charts"] = True
