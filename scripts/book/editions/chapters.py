@@ -56,6 +56,15 @@ class Chapter:
     charts: int
 
 
+# The charts' colours, which the PDF's and the EPUB's stylesheets share.
+CHART_STYLES = Path(__file__).with_name("charts.css")
+
+
+def stylesheet(own: Path) -> str:
+    """An edition's stylesheet with the charts' colours after it."""
+    return own.read_text(encoding="utf-8") + "\n" + CHART_STYLES.read_text(encoding="utf-8")
+
+
 def anchor(rel: str) -> str:
     """part-1/1-1.md → p-part-1-1-1: a name that is both a valid XML id and a file name."""
     return "p-" + re.sub(r"[^A-Za-z0-9]+", "-", rel.removesuffix(".md")).strip("-")

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from book import project
 from book.editions import front
-from book.editions.chapters import Chapter, anchor, resolve_links
+from book.editions.chapters import Chapter, anchor, resolve_links, stylesheet
 from book.editions.pdf import contents
 from book.errors import BookError
 
@@ -159,7 +159,7 @@ def _write(out: Path, lang: str, ed: front.Edition, files: dict[str, str], spine
         add("mimetype", "application/epub+zip", zipfile.ZIP_STORED)
         add("META-INF/container.xml", CONTAINER)
         add("OEBPS/content.opf", _package(lang, ed, files, spine))
-        add("OEBPS/style.css", STYLESHEET.read_text(encoding="utf-8"))
+        add("OEBPS/style.css", stylesheet(STYLESHEET))
         add("OEBPS/cover.svg", cover)
         for name in sorted(files):
             add(f"OEBPS/{name}", files[name])

@@ -12,7 +12,7 @@ from pathlib import Path
 from book import project
 from book.bench.pages import CHROMIUM
 from book.editions import front
-from book.editions.chapters import Chapter, resolve_links
+from book.editions.chapters import Chapter, resolve_links, stylesheet
 from book.errors import BookError
 
 STYLESHEET = Path(__file__).with_name("print.css")
@@ -94,7 +94,7 @@ def build(chapters: list[Chapter], lang: str, out: Path, work: Path) -> Path:
     shutil.rmtree(work, ignore_errors=True)
     work.mkdir(parents=True)
     (work / "book.html").write_text(document(chapters, lang), encoding="utf-8")
-    shutil.copy(STYLESHEET, work / "print.css")
+    (work / "print.css").write_text(stylesheet(STYLESHEET), encoding="utf-8")
     ed = front.edition(lang)
     # The document is its own table of contents: Vivliostyle makes the PDF's bookmarks from its nav.
     config = {

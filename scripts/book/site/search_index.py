@@ -55,8 +55,8 @@ def is_theme_search(path: str) -> bool:
 def split_by_language(index: dict, languages: dict[str, dict], default_lang: str) -> dict[str, dict]:
     """Split a combined index into one index per language, locations relative to that language's root.
 
-    `languages` maps each language to its search settings (separator, pipeline): the combined
-    index carries the default language's, and English words are not split like Japanese ones.
+    `languages` maps each language to its search settings (the separator the theme's `?h=` highlighter
+    splits a query with): the combined index carries the default language's.
     """
     docs: dict[str, list[dict]] = {lang: [] for lang in languages}
     for doc in index.get("docs", []):
