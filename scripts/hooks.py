@@ -12,7 +12,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
-from book import project, sources_state
+from book import project, sidecar, sources_state
 from book.charts import render
 from book.checks import sources
 from book.errors import BookError, BookErrors
@@ -37,7 +37,6 @@ from book.site import (
 from book.translations import status, tracking
 
 GLOSSARY_PAGE = "glossary.md"
-DOWNLOAD_PATH = f"downloads/{project.ZIP_NAME}"
 VENDOR_ASSETS = {
     # site path: file in node_modules (installed by `npm ci`)
     "assets/vendor/plotly.min.js": ".book/plotly.min.js",  # built from plotly.js by scripts/plotly/bundle.mjs
@@ -58,12 +57,35 @@ class Build:
     numbers: dict[str, dict] = field(default_factory=dict)  # per language: (kind, id) → its table or figure number
     glossaries: dict[str, list] = field(default_factory=dict)
     figures: dict[str, dict] = field(default_factory=dict)
+    drawing: sidecar.Sidecar | None = None  # the charts no earlier build drew, drawn beside this one
+    pending: dict[str, tuple] = field(default_factory=dict)  # figure key → (chart, lang) awaiting that drawing
 
     def figure_numbers(self, lang: str) -> dict:
         """Each chart's number and the line naming its table: the same on every page of a language."""
         if lang not in self.figures:
             self.figures[lang] = numbered.figure_numbers(self.numbers.get(lang, {}), lang)
         return self.figures[lang]
+
+    def figure_json(self, chart, lang: str, config) -> str:
+        """A figure drawn by an earlier build, or a stand-in that on_post_page replaces once the drawing is done."""
+        cached = render.cached_figure(chart, lang, _charts_cache())
+        if cached is not None:
+            return cached
+        if self.drawing is None:  # the first figure missing: plotly draws every missing one in another process
+            docs, langs = Path(config.docs_dir), self.site.langs
+            self.drawing = sidecar.Sidecar(
+                lambda: render.draw_book(docs, langs, _charts_cache(), lambda path: _repo_path(str(path), config))
+            )
+        key = render.figure_key(chart, lang)
+        self.pending[key] = (chart, lang)
+        return render.PENDING + key
+
+    def drawn_figure(self, key: str) -> str:
+        drawn = self.drawing.result()
+        if key in drawn:
+            return drawn[key]
+        chart, lang = self.pending[key]  # a chart the other process read differently is drawn here
+        return render.cached_figure(chart, lang, _charts_cache()) or render.draw_into(chart, lang, _charts_cache())
 
     def glossary(self, docs_dir: str, lang: str) -> list:
         if lang not in self.glossaries:
@@ -73,6 +95,7 @@ class Build:
 
 # One Build per build: the i18n plugin object lives exactly as long as one (serve makes a new one per rebuild).
 _builds: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+_checks: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # each build's source checks, started first
 
 
 def _build(config) -> Build:
@@ -105,9 +128,11 @@ def _reported(event):
             return event(*args, **kwargs)
         except PluginError:
             raise
-        except BookError as error:
-            raise PluginError(str(error)) from None
-        except Exception as error:  # reported with the page instead of a traceback
+        except Exception as error:
+            # Bad sources can break a step before the source checks have answered: their report comes first.
+            _raise(_check_errors(kwargs.get("config") or next((a for a in args if hasattr(a, "plugins")), None)))
+            if isinstance(error, BookError):
+                raise PluginError(str(error)) from None
             page = kwargs.get("page") or next((a for a in args if hasattr(a, "file")), None)
             where = page.file.src_uri if page is not None else "the build"
             raise PluginError(
@@ -116,6 +141,12 @@ def _reported(event):
             ) from None
 
     return run
+
+
+def _check_errors(config) -> list[BookError]:
+    """The source checks' errors for this build, once they have answered ([] before the build has started them)."""
+    checks = _checks.get(config.plugins["i18n"]) if config is not None else None
+    return checks.result() if checks is not None else []
 
 
 def _raise(errors: list[BookError]) -> None:
@@ -153,19 +184,21 @@ def on_pre_build(config):
     root = Path(config.config_file_path).parent
     docs = Path(config.docs_dir)
     key = (str(root), tuple(langs))
-    errors, _ = sources_state.once("checks", docs, key, lambda: sources.problems(root, langs))  # as make check's
-    _raise(errors)
+    # The checks `make check` runs, beside the build; on_post_build (or a failing page) waits for their errors.
+    _checks[plugin] = sources_state.once("checks", docs, key, lambda: sidecar.Sidecar(lambda: sources.problems(root, langs)[0]))
     translations = sources_state.once("translations", docs, key, lambda: tracking.scan(docs, langs, root=project.ROOT))
     shown = _repo_path(str(docs / "references.yml"), config)
     references = sources_state.once("references", docs, (shown,), lambda: bibliography.load(docs / "references.yml", shown))
     reading_order = reference_pages.nav_pages(config.nav or [])
     numbers = numbering.numbers_by_language(docs, langs, reading_order, site.default)
-    _builds[plugin] = Build(site, root, history.last_changed(project.ROOT), translations, references, reading_order, numbers)
+    last_changed = history.last_changed(project.ROOT)
+    _builds[plugin] = Build(site, root, last_changed, translations, references, reading_order, numbers)
 
 
 def _downloads(zip_path: Path, langs: list[str]) -> list[context.Download]:
     """The offline zip and each language's PDF and EPUB that have been built; a missing one is simply not offered."""
-    found = [context.Download("offline", None, zip_path, DOWNLOAD_PATH)] if zip_path.is_file() else []
+    later = bool(os.environ.get("BOOK_OFFLINE_ZIP_LATER"))  # `make build` makes it meanwhile, then adds it and its size
+    found = [context.Download("offline", None, zip_path, project.ZIP_DOWNLOAD, later)] if later or zip_path.is_file() else []
     editions = Path(os.environ.get("BOOK_EDITIONS_DIR") or project.ROOT / project.EDITIONS_DIR)
     for lang in langs:
         for kind in project.EDITION_KINDS:
@@ -177,8 +210,8 @@ def _downloads(zip_path: Path, langs: list[str]) -> list[context.Download]:
 
 @_reported
 def on_env(env, config, files):
-    # Every language build makes its own template environment: compile each template once per process.
-    env.bytecode_cache = template_cache.SHARED
+    # Every language build makes its own template environment: compile each template once, for this build and the next.
+    env.bytecode_cache = template_cache.shared(_cache("templates"))
     return env
 
 
@@ -193,7 +226,7 @@ def on_files(files, config):
         if files.get_file_from_path(dest) is None:
             files.append(File.generated(config, dest, abs_src_path=str(path)))
     for download in build.site.downloads:
-        if files.get_file_from_path(download.path) is None:
+        if not download.later and files.get_file_from_path(download.path) is None:
             files.append(File.generated(config, download.path, abs_src_path=str(download.file)))
     for lang in build.site.langs:  # plotly's interface strings per language
         locale = render.locale_file(lang, project.ROOT / "node_modules" / "plotly.js" / "lib" / "locales", _charts_cache())
@@ -204,7 +237,7 @@ def on_files(files, config):
     own = {f.src_uri: f for f in files if _is_own_asset(f, config)}
     esbuild = project.ROOT / "node_modules" / ".bin" / "esbuild"
     sources = {uri: Path(f.abs_src_path) for uri, f in own.items()}
-    for uri, path in minify.minified(sources, _charts_cache().parent / "assets", esbuild).items():
+    for uri, path in minify.minified(sources, _cache("assets"), esbuild).items():
         files.remove(own[uri])
         files.append(File.generated(config, uri, abs_src_path=str(path)))
     return files
@@ -218,9 +251,14 @@ def _is_own_asset(file, config) -> bool:
     ).is_relative_to(custom)
 
 
+def _cache(part: str) -> Path:
+    """A folder of the build cache, where everything is named by what it is made from; tests and `make bench` use their own."""
+    return Path(os.environ.get("BOOK_CACHE_DIR") or project.ROOT / ".cache") / part
+
+
 def _charts_cache() -> Path:
-    """Figures and locale scripts, named by what they are made from; tests and `make bench` use their own folder."""
-    return Path(os.environ.get("BOOK_CACHE_DIR") or project.ROOT / ".cache") / "charts"
+    """Figures and plotly's locale scripts."""
+    return _cache("charts")
 
 
 @_reported
@@ -236,7 +274,9 @@ def on_page_markdown(markdown, page, config, files):
     path = _repo_path(page.file.abs_src_path, config)
     numbers = build.numbers.get(lang, {})
     figures = build.figure_numbers(lang)
-    markdown, count = render.render_charts(markdown, path, lang, scripts, first_line, _charts_cache(), figures)
+    markdown, count = render.render_charts(
+        markdown, path, lang, scripts, first_line, _charts_cache(), figures, lambda chart, lang: build.figure_json(chart, lang, config)
+    )
     if count:
         page.meta["book_charts"] = True
     markdown = numbered.apply(
@@ -313,8 +353,11 @@ def on_template_context(ctx, template_name, config):
 @_reported
 def on_post_page(output, page, config):
     # Each language searches its own index, at its own root.
-    site = _build(config).site
+    build = _build(config)
+    site = build.site
     base = languages.relative_url(languages.language_root(_page_lang(page), site.default), page.url) or "./"
+    if build.pending:  # after the search plugin has read the page, so it never waits for the drawing
+        output = render.fill_figures(output, build.drawn_figure)
     page_html = search_index.search_in_language(markup.compact(markup.tidy(output)), base)
     return page_html if site.offline else csp.add_policy(page_html)  # file:// pages have no origin for 'self' to match
 
@@ -332,6 +375,7 @@ def on_post_template(output, template_name, config):
 @event_priority(-200)  # after the i18n plugin has built every language
 @_reported
 def on_post_build(config):
+    _raise(_check_errors(config))
     build = _build(config)
     settings = {lang: search_index.SETTINGS[lang] for lang in build.site.langs}
     search_index.write_language_indexes(Path(config.site_dir), settings, build.site.default, as_script=build.site.offline)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import subprocess
 import sys
@@ -42,6 +43,19 @@ def test_chart_data_cannot_close_its_script(site):
     html = (site / "part-1" / "1-1" / "index.html").read_text(encoding="utf-8")
     data = re.search(r'<script type="application/json" class="book-chart__data">(.*?)</script>', html).group(1)
     assert "<" not in data and ">" not in data
+
+
+def test_figures_drawn_beside_a_build_with_an_empty_cache_reach_their_pages(tmp_path):
+    """A fresh clone's build: plotly draws every figure in another process, and each page gets its figure's data."""
+    result = mkdocs_build(tmp_path / "site", BOOK_CACHE_DIR=str(tmp_path / "empty-cache"))
+    assert result.returncode == 0, result.stderr
+    for prefix in ("", "en/"):
+        for path, count in CHART_PAGES.items():
+            html = (tmp_path / "site" / prefix / path).read_text(encoding="utf-8")
+            payloads = re.findall(r'<script type="application/json" class="book-chart__data">(.*?)</script>', html)
+            assert len(payloads) == count, path
+            assert all(json.loads(payload)["data"] for payload in payloads), path
+    assert not [p for p in (tmp_path / "site").rglob("*.html") if "book-figure-pending" in p.read_text(encoding="utf-8")]
 
 
 def line_of(path, text: str) -> int:

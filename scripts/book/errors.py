@@ -13,6 +13,9 @@ class BookError(Exception):
         self.fix = fix
         super().__init__(str(self))
 
+    def __reduce__(self):  # pickled whole: the source checks send their errors from another process
+        return BookError, (self.path, self.line, self.problem, self.fix)
+
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}" if self.line else self.path
         return f"{where}: {self.problem} — {self.fix}"
@@ -24,6 +27,9 @@ class BookErrors(Exception):
     def __init__(self, errors: list[BookError]):
         self.errors = list(errors)
         super().__init__("\n".join(str(e) for e in self.errors))
+
+    def __reduce__(self):
+        return BookErrors, (self.errors,)
 
 
 def collapse_repeats(keyed: list[tuple[object, BookError]], more: str) -> list[BookError]:

@@ -9,6 +9,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 NAME = "edge-of-intelligence"
 ZIP_NAME = f"{NAME}-offline.zip"
+ZIP_DOWNLOAD = f"downloads/{ZIP_NAME}"  # where the site offers it
 # The print and e-book editions, one of each kind per language: `make editions` writes them here.
 EDITION_KINDS = ("pdf", "epub")
 EDITIONS_DIR = "build/editions"

@@ -1,7 +1,8 @@
 """What every build reads from the sources (checks, translation records, references), read once per state of docs/.
 
-`make build` makes the offline edition and the online site in one process; both would otherwise check and read
-the same unchanged sources. An edit (under `make serve`) changes a file's size or time, and the state is read anew.
+`make serve` rebuilds on every edit, of the theme and the code too, and `make offline` and a test may build more
+than once in one process: each would otherwise check and read the same unchanged sources again. An edit changes
+a file's size or time, and the state is read anew.
 """
 
 from __future__ import annotations

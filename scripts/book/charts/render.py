@@ -12,6 +12,8 @@ import html
 import importlib.metadata
 import json
 import os
+import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -28,6 +30,9 @@ SAME_DATA = {"ja": "下の表に同じデータがあります。", "en": "The t
 # Plotly's interface is English already; other languages register the locale plotly.js ships (lib/locales/).
 BUILT_IN_LOCALE = "en"
 # The modules that turn a chart into a figure: a change to either draws every figure anew.
+# Stands in a page for a figure's JSON while another process draws it (see fill_figures).
+PENDING = "book-figure-pending:"
+_PENDING = re.compile(re.escape(PENDING) + r"([0-9a-f]{20})")
 _DRAWING_CODE = tuple(
     hashlib.sha256(Path(module.__file__).read_bytes()).hexdigest() for module in (figures_module, chart_spec_module)
 ) + (hashlib.sha256(Path(__file__).read_bytes()).hexdigest(),)
@@ -90,12 +95,13 @@ def render_charts(
     first_line: int = 1,
     cache_dir: Path | None = None,
     numbers: dict[str, tuple[str, str | None]] | None = None,
+    figure_json: Callable[[Chart, str], str] | None = None,
 ) -> tuple[str, int]:
     """The page with a figure before each marked table, and how many charts it has.
 
     With `cache_dir`, each figure drawn is kept there, named by everything it is drawn from. `numbers` gives,
     by chart id, the figure's number as its caption starts it and the line naming its table (HTML, from
-    book.numbering).
+    book.numbering). `figure_json(chart, lang)`, if given, supplies each figure's JSON instead of drawing it here.
     """
     padding = first_line - 1  # blank lines in front keep line numbers in errors those of the file
     lines = [""] * padding + markdown.split("\n")
@@ -106,7 +112,8 @@ def render_charts(
         table_start = chart.table.line - 1
         lines[table_start : chart.table.end] = [escape_html(line) for line in lines[table_start : chart.table.end]]
         number, same_data = (numbers or {}).get(chart.id, (None, None))
-        lines[start:end] = ["", figure_html(chart, lang, scripts, cache_dir, number, same_data), ""]
+        payload = figure_json(chart, lang) if figure_json else _figure_json(chart, lang, cache_dir)
+        lines[start:end] = ["", figure_html(chart, lang, scripts, payload, number, same_data), ""]
     return "\n".join(lines[padding:]), len(charts)
 
 
@@ -114,13 +121,12 @@ def figure_html(
     chart: Chart,
     lang: str,
     scripts: Scripts,
-    cache_dir: Path | None = None,
+    payload: str,
     number: str | None = None,
     same_data: str | None = None,
 ) -> str:
-    """The chart's <figure>, on one line so Markdown passes it through as a single HTML block."""
+    """The chart's <figure>, on one line so Markdown passes it through as a single HTML block; `payload` is its JSON."""
     title = f"{number} {html.escape(chart.title)}" if number else html.escape(chart.title)
-    payload = _figure_json(chart, lang, cache_dir)
     attrs = f' data-plotly-src="{html.escape(scripts.plotly)}"'
     if scripts.locale:
         attrs += f' data-plotly-locale="{html.escape(scripts.locale)}"'
@@ -142,12 +148,40 @@ def _figure_json(chart: Chart, lang: str, cache_dir: Path | None) -> str:
     """The figure as JSON that is safe inside a <script> element, drawn by plotly or read from `cache_dir`."""
     if cache_dir is None:
         return _draw(chart, lang)
-    path = cache_dir / f"figure-{figure_key(chart, lang)}.json"
-    if path.is_file():
-        return path.read_text(encoding="utf-8")
+    cached = cached_figure(chart, lang, cache_dir)
+    return cached if cached is not None else draw_into(chart, lang, cache_dir)
+
+
+def draw_into(chart: Chart, lang: str, cache_dir: Path) -> str:
+    """The figure drawn by plotly, and kept in `cache_dir` under its key."""
     payload = _draw(chart, lang)
-    _write_whole(path, payload)
+    _write_whole(cache_dir / f"figure-{figure_key(chart, lang)}.json", payload)
     return payload
+
+
+def cached_figure(chart: Chart, lang: str, cache_dir: Path) -> str | None:
+    """The figure's JSON if an earlier build drew it into `cache_dir`, else None."""
+    path = cache_dir / f"figure-{figure_key(chart, lang)}.json"
+    return path.read_text(encoding="utf-8") if path.is_file() else None
+
+
+def draw_book(docs_dir: Path, langs: list[str], cache_dir: Path, shown=lambda path: str(path)) -> dict[str, str]:
+    """Every chart of the book drawn into `cache_dir`: {figure_key: JSON}. A chart that does not read is the checks' to report."""
+    drawn = {}
+    for lang in langs:
+        for path in sorted((docs_dir / lang).rglob("*.md")):
+            try:
+                charts = find_charts(path.read_text(encoding="utf-8"), shown(path))
+            except (BookError, UnicodeDecodeError):
+                continue
+            for chart in charts:
+                drawn[figure_key(chart, lang)] = _figure_json(chart, lang, cache_dir)
+    return drawn
+
+
+def fill_figures(page_html: str, payload: Callable[[str], str]) -> str:
+    """The page with each stand-in (PENDING and a figure key) replaced by `payload(key)`."""
+    return _PENDING.sub(lambda match: payload(match.group(1)), page_html)
 
 
 def figure_key(chart: Chart, lang: str) -> str:

@@ -1,9 +1,10 @@
 """Build the complete site: `python -m book.commands.build [--site-dir site] [--zip build/….zip]`.
 
-The offline edition first (its zip is offered for download on every page), then the online site with
-the zip in it, both strict and in this one process (see book.commands.site_build). Both are built beside
-their destination and moved into place only when both succeed: a failed build leaves the previous site/
-and zip as they were.
+The offline edition and the online site are built at the same time, both strict: the offline edition in a
+forked process (book.sidecar), the online site in this one (see book.commands.site_build). Every online page
+offers the offline zip with its size, which is written in once the zip is made. Both are built beside their
+destination and moved into place only when both succeed: a failed build leaves the previous site/ and zip as
+they were.
 """
 
 from __future__ import annotations
@@ -14,9 +15,10 @@ import shutil
 import sys
 from pathlib import Path
 
-from book import project
+from book import project, sidecar
 from book.commands import offline, site_build
 from book.project import ZIP_NAME
+from book.site import sizes
 
 ROOT = project.ROOT
 
@@ -30,13 +32,19 @@ def main(argv: list[str] | None = None) -> int:
     new_zip = args.zip.with_name(args.zip.name + ".new")
     new_site = args.site_dir.with_name(args.site_dir.name + ".new")
     shutil.rmtree(new_site, ignore_errors=True)
+    new_zip.unlink(missing_ok=True)
     try:
-        if not offline.make_edition(args.config, new_zip):
+        edition = sidecar.Sidecar(lambda: offline.make_edition(args.config, new_zip))
+        online = {"OFFLINE": "false", "BOOK_OFFLINE_ZIP": str(new_zip.resolve()), "BOOK_OFFLINE_ZIP_LATER": "1"}
+        built = site_build.build(args.config, new_site, online)
+        if not edition.result():
             return 1
-        online = {"OFFLINE": "false", "BOOK_OFFLINE_ZIP": str(new_zip.resolve())}
-        if not site_build.build(args.config, new_site, online):
+        if not built:
             print("build: the online build failed (see above); site/ and the zip are unchanged", file=sys.stderr)
             return 1
+        (new_site / project.ZIP_DOWNLOAD).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(new_zip, new_site / project.ZIP_DOWNLOAD)
+        sizes.fill_pending(new_site, project.ZIP_DOWNLOAD, new_zip)
         _swap(new_site, args.site_dir)
         os.replace(new_zip, args.zip)
         print(f"build: {args.site_dir} and {args.zip} are in place")

@@ -1,7 +1,7 @@
 """One strict MkDocs build in this process, as `mkdocs build --strict --quiet` runs it.
 
-`make build` runs two (the offline edition, then the online site) in one process, so that the second
-reuses what the first imported, compiled and drew instead of starting over in a new interpreter.
+`make build` runs two at once (the offline edition in a forked copy of its process, the online site in it),
+so both start from what was imported once instead of starting over in new interpreters.
 """
 
 from __future__ import annotations

@@ -62,7 +62,9 @@ def load(path: Path, shown: str = "docs/references.yml") -> list[Group]:
     if not path.is_file():
         return []
     try:
-        root = yaml.compose(path.read_text(encoding="utf-8"), Loader=LOADER)
+        text = path.read_text(encoding="utf-8")
+        root = yaml.compose(text, Loader=LOADER)  # the nodes give each group's and entry's line
+        values = yaml.load(text, Loader=LOADER)
     except (yaml.YAMLError, UnicodeDecodeError) as error:
         mark = getattr(error, "problem_mark", None)
         raise BookError(
@@ -74,8 +76,7 @@ def load(path: Path, shown: str = "docs/references.yml") -> list[Group]:
     if not isinstance(root, yaml.SequenceNode):
         raise BookError(shown, 1, "is not a list of groups", "start each group with '- group: id'")
     groups, keys, number = [], set(), 0
-    for node in root.value:
-        data = yaml.load(yaml.serialize(node), Loader=LOADER)
+    for node, data in zip(root.value, values):
         line = node.start_mark.line + 1
         if not isinstance(data, dict) or not {"group", "title", "entries"} <= set(data):
             raise BookError(shown, line, "a group needs group, title and entries", "give the group all three keys")

@@ -18,6 +18,7 @@ class Download:
     lang: str | None  # None: offered on every language's pages
     file: Path  # the built file, for its size
     path: str  # where the site serves it
+    later: bool = False  # still being made beside this build, which leaves its size to be filled in (sizes.pending)
 
 
 @dataclass(frozen=True)
@@ -57,7 +58,8 @@ def page_context(site: Site, lang: str, page_url: str, norm_src_uri: str | None)
             continue
         href = languages.relative_url(download.path, page_url) if norm_src_uri else urlsplit(site.site_url).path + download.path
         label = STRINGS[lang][f"download_{download.kind}"]
-        downloads.append({"href": href, "label": label, "size": sizes.human_size(download.file.stat().st_size, lang)})
+        size = sizes.pending(download.path) if download.later else sizes.human_size(download.file.stat().st_size, lang)
+        downloads.append({"href": href, "label": label, "size": size})
     return {
         "lang": lang,
         "t": STRINGS[lang],
