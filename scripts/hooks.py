@@ -57,8 +57,9 @@ class Build:
     numbers: dict[str, dict] = field(default_factory=dict)  # per language: (kind, id) → its table or figure number
     glossaries: dict[str, list] = field(default_factory=dict)
     figures: dict[str, dict] = field(default_factory=dict)
-    drawing: sidecar.Sidecar | None = None  # the charts no earlier build drew, drawn beside this one
-    pending: dict[str, tuple] = field(default_factory=dict)  # figure key → (chart, lang) awaiting that drawing
+    beside: sidecar.Sidecar | None = None  # the theme's templates, the charts' plots and the checks, done beside this build
+    plots: dict[str, tuple] = field(default_factory=dict)  # figure key → (chart, lang) of each stand-in
+    plotted: list[Path] = field(default_factory=list)  # written pages whose stand-ins await their plots
 
     def figure_numbers(self, lang: str) -> dict:
         """Each chart's number and the line naming its table: the same on every page of a language."""
@@ -66,26 +67,18 @@ class Build:
             self.figures[lang] = numbered.figure_numbers(self.numbers.get(lang, {}), lang)
         return self.figures[lang]
 
-    def figure_json(self, chart, lang: str, config) -> str:
-        """A figure drawn by an earlier build, or a stand-in that on_post_page replaces once the drawing is done."""
-        cached = render.cached_figure(chart, lang, _charts_cache())
-        if cached is not None:
-            return cached
-        if self.drawing is None:  # the first figure missing: plotly draws every missing one in another process
-            docs, langs = Path(config.docs_dir), self.site.langs
-            self.drawing = sidecar.Sidecar(
-                lambda: render.draw_book(docs, langs, _charts_cache(), lambda path: _repo_path(str(path), config))
-            )
-        key = render.figure_key(chart, lang)
-        self.pending[key] = (chart, lang)
-        return render.PENDING + key
+    def plot_stand_in(self, chart, lang: str) -> str:
+        """Where the chart's plot goes: it is put in once the page is written, so that neither Markdown nor search
+        parses its drawing, and the build never waits for plotly (which draws beside it) until its very end."""
+        self.plots[render.figure_key(chart, lang)] = (chart, lang)
+        return render.stand_in(chart, lang)
 
-    def drawn_figure(self, key: str) -> str:
-        drawn = self.drawing.result()
+    def plot(self, key: str) -> str:
+        drawn = self.beside.result("plots") if self.beside else {}
         if key in drawn:
             return drawn[key]
-        chart, lang = self.pending[key]  # a chart the other process read differently is drawn here
-        return render.cached_figure(chart, lang, _charts_cache()) or render.draw_into(chart, lang, _charts_cache())
+        chart, lang = self.plots[key]  # a chart the other process read differently is drawn here
+        return render.plot_html(chart, lang, render.figure_json(chart, lang, _charts_cache()))
 
     def glossary(self, docs_dir: str, lang: str) -> list:
         if lang not in self.glossaries:
@@ -95,7 +88,7 @@ class Build:
 
 # One Build per build: the i18n plugin object lives exactly as long as one (serve makes a new one per rebuild).
 _builds: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
-_checks: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # each build's source checks, started first
+_beside: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # each build's sidecar, started first (see _jobs_beside)
 
 
 def _build(config) -> Build:
@@ -145,8 +138,8 @@ def _reported(event):
 
 def _check_errors(config) -> list[BookError]:
     """The source checks' errors for this build, once they have answered ([] before the build has started them)."""
-    checks = _checks.get(config.plugins["i18n"]) if config is not None else None
-    return checks.result() if checks is not None else []
+    beside = _beside.get(config.plugins["i18n"]) if config is not None else None
+    return beside.result("checks") if beside is not None else []
 
 
 def _raise(errors: list[BookError]) -> None:
@@ -184,15 +177,42 @@ def on_pre_build(config):
     root = Path(config.config_file_path).parent
     docs = Path(config.docs_dir)
     key = (str(root), tuple(langs))
-    # The checks `make check` runs, beside the build; on_post_build (or a failing page) waits for their errors.
-    _checks[plugin] = sources_state.once("checks", docs, key, lambda: sidecar.Sidecar(lambda: sources.problems(root, langs)[0]))
-    translations = sources_state.once("translations", docs, key, lambda: tracking.scan(docs, langs, root=project.ROOT))
+    beside = sources_state.once("beside", docs, key, lambda: sidecar.Sidecar(_jobs_beside(config, root, langs)))
+    _beside[plugin] = beside
+    kept = _cache("sources")
+    translations = sources_state.once("translations", docs, key, lambda: tracking.scan(docs, langs, root=project.ROOT), kept)
     shown = _repo_path(str(docs / "references.yml"), config)
-    references = sources_state.once("references", docs, (shown,), lambda: bibliography.load(docs / "references.yml", shown))
+    references = sources_state.once("references", docs, (shown,), lambda: bibliography.load(docs / "references.yml", shown), kept)
     reading_order = reference_pages.nav_pages(config.nav or [])
-    numbers = numbering.numbers_by_language(docs, langs, reading_order, site.default)
+    numbers = sources_state.once(
+        "numbers",
+        docs,
+        (*key, tuple(reading_order), site.default),
+        lambda: numbering.numbers_by_language(docs, langs, reading_order, site.default),
+        kept,
+    )
     last_changed = history.last_changed(project.ROOT)
-    _builds[plugin] = Build(site, root, last_changed, translations, references, reading_order, numbers)
+    _builds[plugin] = Build(site, root, last_changed, translations, references, reading_order, numbers, beside=beside)
+
+
+def _jobs_beside(config, root: Path, langs: list[str]) -> dict:
+    """The work a build does in another process, in the order it needs the answers: on a fresh clone the theme's
+    templates (pages need them once Markdown is rendered), then the charts' plots (drawings, and the figures plotly
+    draws where no build drew them before), then the checks `make check` runs (on_post_build, or a failing step,
+    waits for their errors)."""
+    docs, templates = Path(config.docs_dir), _cache("templates")
+
+    def compile_templates() -> None:
+        if not (templates.is_dir() and any(templates.iterdir())):
+            env = config.theme.get_env()
+            env.bytecode_cache = template_cache.shared(templates)
+            template_cache.compile_theme(env, config.theme.dirs, langs)
+
+    return {
+        "templates": compile_templates,
+        "plots": lambda: render.plots_of_book(docs, langs, _charts_cache(), lambda path: _repo_path(str(path), config)),
+        "checks": lambda: sources.problems(root, langs)[0],
+    }
 
 
 def _downloads(zip_path: Path, langs: list[str]) -> list[context.Download]:
@@ -275,7 +295,7 @@ def on_page_markdown(markdown, page, config, files):
     numbers = build.numbers.get(lang, {})
     figures = build.figure_numbers(lang)
     markdown, count = render.render_charts(
-        markdown, path, lang, scripts, first_line, _charts_cache(), figures, lambda chart, lang: build.figure_json(chart, lang, config)
+        markdown, path, lang, scripts, first_line, _charts_cache(), figures, build.plot_stand_in
     )
     if count:
         page.meta["book_charts"] = True
@@ -356,9 +376,9 @@ def on_post_page(output, page, config):
     build = _build(config)
     site = build.site
     base = languages.relative_url(languages.language_root(_page_lang(page), site.default), page.url) or "./"
-    if build.pending:  # after the search plugin has read the page, so it never waits for the drawing
-        output = render.fill_figures(output, build.drawn_figure)
-    page_html = search_index.search_in_language(markup.compact(markup.tidy(output)), base)
+    if build.plots and render.has_stand_in(output):  # filled in on_post_build, when every figure has been drawn
+        build.plotted.append(Path(page.file.abs_dest_path))
+    page_html = search_index.search_in_language(markup.tidy(markup.compact(output)), base)  # tidy scans a page a third smaller
     return page_html if site.offline else csp.add_policy(page_html)  # file:// pages have no origin for 'self' to match
 
 
@@ -367,7 +387,7 @@ def on_post_template(output, template_name, config):
     if template_name != "404.html":
         return output
     site = _build(config).site
-    page_html = markup.compact(markup.tidy(output))
+    page_html = markup.tidy(markup.compact(output))
     page_html = page_html if site.offline else csp.add_policy(page_html)
     return not_found.place(page_html, Path(config.site_dir), _lang(config), site.default)
 
@@ -377,5 +397,9 @@ def on_post_template(output, template_name, config):
 def on_post_build(config):
     _raise(_check_errors(config))
     build = _build(config)
+    for path in build.plotted:  # every language's pages are written: their charts' plots go in
+        path.write_text(render.fill_plots(path.read_text(encoding="utf-8"), build.plot), encoding="utf-8")
+    build.plotted.clear()
+    build.beside.close()  # every job has answered
     settings = {lang: search_index.SETTINGS[lang] for lang in build.site.langs}
     search_index.write_language_indexes(Path(config.site_dir), settings, build.site.default, as_script=build.site.offline)

@@ -181,7 +181,7 @@ def test_a_cached_figure_is_read_back_not_drawn_again(tmp_path, monkeypatch):
     drawn = render_charts(text, PATH, "en", SCRIPTS, cache_dir=tmp_path)
     assert drawn == render_charts(text, PATH, "en", SCRIPTS), "a figure from the cache is the figure plotly draws"
     assert len(list(tmp_path.glob("figure-*.json"))) == 1
-    charts_module._figure_json.cache_clear()  # as in a new build process
+    charts_module.figure_json.cache_clear()  # as in a new build process
 
     def draw_again(*args):
         raise AssertionError("the figure was drawn again instead of read from the cache")

@@ -3,6 +3,7 @@ Markdown file and line."""
 
 from __future__ import annotations
 
+import posixpath
 import shutil
 import subprocess
 import sys
@@ -21,6 +22,23 @@ SITE_URL = project.config()["site_url"]
 def test_the_book_links_resolve(site):
     errors = links.check_links(site, ROOT, SITE_URL)
     assert not errors, "\n".join(map(str, errors))
+
+
+def test_links_between_pages_are_the_relative_paths_posixpath_gives(site):
+    """The hook's own relative paths (it makes thousands per build) agree with posixpath.relpath for every pair of
+    the built site's pages, folders and files."""
+    from book.site.languages import relative_url
+
+    urls = sorted({p.relative_to(site).as_posix().removesuffix("index.html") for p in site.rglob("*.html")})
+    urls += ["", "assets/vendor/plotly.min.js", "search/search_docs.json"]
+    for source in urls[::3]:
+        folder = source if source.endswith("/") or not source else posixpath.dirname(source)
+        for target in urls:
+            expected = posixpath.relpath(target or ".", folder or ".")
+            expected = "./" if expected == "." and (not target or target.endswith("/")) else expected
+            if (not target or target.endswith("/")) and not expected.endswith("/"):
+                expected += "/"
+            assert relative_url(target, source) == expected, (target, source)
 
 
 def test_the_book_section_ids_are_well_formed_and_unique(site):

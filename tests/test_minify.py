@@ -21,9 +21,12 @@ def test_minified_copies_are_made_once_per_content(tmp_path):
     assert minify.minified({"assets/stylesheets/book.css": source}, tmp_path / "cache", ESBUILD) == first
     assert out.stat().st_mtime_ns == made  # not made again
     source.write_text(".book { color: blue; }\n", encoding="utf-8")
-    assert minify.minified({"assets/stylesheets/book.css": source}, tmp_path / "cache", ESBUILD)[
-        "assets/stylesheets/book.css"
-    ].read_text(encoding="utf-8").strip() == ".book{color:#00f}"
+    assert (
+        minify.minified({"assets/stylesheets/book.css": source}, tmp_path / "cache", ESBUILD)["assets/stylesheets/book.css"]
+        .read_text(encoding="utf-8")
+        .strip()
+        == ".book{color:#00f}"
+    )
 
 
 def test_a_script_that_does_not_parse_is_named(tmp_path):

@@ -1,18 +1,24 @@
-"""What every build reads from the sources (checks, translation records, references), read once per state of docs/.
+"""What every build reads from the sources (translation records, references, numbering), read once per state of docs/.
 
 `make serve` rebuilds on every edit, of the theme and the code too, and `make offline` and a test may build more
-than once in one process: each would otherwise check and read the same unchanged sources again. An edit changes
-a file's size or time, and the state is read anew.
+than once in one process: each would otherwise read the same unchanged sources again. An edit changes a file's
+size or time, and the state is read anew. Given a cache folder, what was read is also kept there for the next
+build, named by the content of docs/ and of the book's code, so an edit to either reads it anew.
 """
 
 from __future__ import annotations
 
+import functools
+import hashlib
 import os
+import pickle
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 _KEPT: dict[tuple, Any] = {}
+KEEP_STATES = 8  # per name, on disk
+_CODE = Path(__file__).parent  # the book's package: a change to any module may change what is read
 
 
 def fingerprint(folder: Path) -> tuple:
@@ -25,11 +31,40 @@ def fingerprint(folder: Path) -> tuple:
     return tuple(sorted(found))
 
 
-def once(name: str, docs: Path, key: tuple, read: Callable[[], Any]) -> Any:
-    """`read()`'s result, kept while docs/ is unchanged; its exceptions are never kept."""
+def once(name: str, docs: Path, key: tuple, read: Callable[[], Any], cache: Path | None = None) -> Any:
+    """`read()`'s result, kept while docs/ is unchanged (and in `cache`, if given); its exceptions are never kept."""
     state = (name, str(docs), key, fingerprint(docs))
     if state not in _KEPT:
         if len(_KEPT) > 16:  # a long `make serve` session: older states are gone for good
             _KEPT.clear()
-        _KEPT[state] = read()
+        _KEPT[state] = _on_disk(cache, name, docs, key, read) if cache else read()
     return _KEPT[state]
+
+
+def _on_disk(cache: Path, name: str, docs: Path, key: tuple, read: Callable[[], Any]) -> Any:
+    digest = hashlib.sha256(repr((name, str(docs), key)).encode() + _code_digest())
+    for path in sorted(docs.rglob("*")):
+        if path.is_file():
+            digest.update(path.relative_to(docs).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    kept = cache / f"{name}-{digest.hexdigest()[:24]}.pickle"
+    try:
+        return pickle.loads(kept.read_bytes())
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):  # none yet, or unreadable
+        pass
+    value = read()
+    cache.mkdir(parents=True, exist_ok=True)
+    states = sorted(cache.glob(f"{name}-*.pickle"), key=lambda path: path.stat().st_mtime_ns)
+    for older in states[:-KEEP_STATES]:  # a few recent states (other checkouts, other books) are enough
+        older.unlink(missing_ok=True)
+    partial = kept.with_name(f"{kept.name}.{os.getpid()}.tmp")
+    partial.write_bytes(pickle.dumps(value))
+    os.replace(partial, kept)  # builds running side by side never read half a file
+    return value
+
+
+@functools.cache
+def _code_digest() -> bytes:
+    digest = hashlib.sha256()
+    for path in sorted(_CODE.rglob("*.py")):
+        digest.update(path.relative_to(_CODE).as_posix().encode() + b"\0" + path.read_bytes())
+    return digest.digest()

@@ -30,9 +30,8 @@ SAME_DATA = {"ja": "下の表に同じデータがあります。", "en": "The t
 # Plotly's interface is English already; other languages register the locale plotly.js ships (lib/locales/).
 BUILT_IN_LOCALE = "en"
 # The modules that turn a chart into a figure: a change to either draws every figure anew.
-# Stands in a page for a figure's JSON while another process draws it (see fill_figures).
-PENDING = "book-figure-pending:"
-_PENDING = re.compile(re.escape(PENDING) + r"([0-9a-f]{20})")
+# Stands in a page for a chart's plot until the page's HTML is final (see fill_plots).
+_STAND_IN = re.compile(r"<!--book-plot:([0-9a-f]{20})-->")
 _DRAWING_CODE = tuple(
     hashlib.sha256(Path(module.__file__).read_bytes()).hexdigest() for module in (figures_module, chart_spec_module)
 ) + (hashlib.sha256(Path(__file__).read_bytes()).hexdigest(),)
@@ -95,13 +94,13 @@ def render_charts(
     first_line: int = 1,
     cache_dir: Path | None = None,
     numbers: dict[str, tuple[str, str | None]] | None = None,
-    figure_json: Callable[[Chart, str], str] | None = None,
+    plot: Callable[[Chart, str], str] | None = None,
 ) -> tuple[str, int]:
     """The page with a figure before each marked table, and how many charts it has.
 
     With `cache_dir`, each figure drawn is kept there, named by everything it is drawn from. `numbers` gives,
     by chart id, the figure's number as its caption starts it and the line naming its table (HTML, from
-    book.numbering). `figure_json(chart, lang)`, if given, supplies each figure's JSON instead of drawing it here.
+    book.numbering). `plot(chart, lang)`, if given, supplies what follows each caption instead of `plot_html`.
     """
     padding = first_line - 1  # blank lines in front keep line numbers in errors those of the file
     lines = [""] * padding + markdown.split("\n")
@@ -112,8 +111,8 @@ def render_charts(
         table_start = chart.table.line - 1
         lines[table_start : chart.table.end] = [escape_html(line) for line in lines[table_start : chart.table.end]]
         number, same_data = (numbers or {}).get(chart.id, (None, None))
-        payload = figure_json(chart, lang) if figure_json else _figure_json(chart, lang, cache_dir)
-        lines[start:end] = ["", figure_html(chart, lang, scripts, payload, number, same_data), ""]
+        drawn = plot(chart, lang) if plot else plot_html(chart, lang, figure_json(chart, lang, cache_dir))
+        lines[start:end] = ["", figure_html(chart, lang, scripts, drawn, number, same_data), ""]
     return "\n".join(lines[padding:]), len(charts)
 
 
@@ -121,11 +120,11 @@ def figure_html(
     chart: Chart,
     lang: str,
     scripts: Scripts,
-    payload: str,
+    plot: str,
     number: str | None = None,
     same_data: str | None = None,
 ) -> str:
-    """The chart's <figure>, on one line so Markdown passes it through as a single HTML block; `payload` is its JSON."""
+    """The chart's <figure>, on one line so Markdown passes it through as a single HTML block; `plot` follows its caption."""
     title = f"{number} {html.escape(chart.title)}" if number else html.escape(chart.title)
     attrs = f' data-plotly-src="{html.escape(scripts.plotly)}"'
     if scripts.locale:
@@ -135,25 +134,28 @@ def figure_html(
         f'<figcaption><span class="book-chart__title">{title}</span> '
         f'<span class="book-chart__source">{html.escape(chart.caption)}</span> '
         f'<span class="book-chart__same-data">{same_data or SAME_DATA[lang]}</span></figcaption>'
+        f"{plot}</figure>"
+    )
+
+
+def plot_html(chart: Chart, lang: str, payload: str) -> str:
+    """The drawing (SVG, until plotly takes over), the status line and the figure's JSON (`payload`)."""
+    return (
         f'<div class="book-chart__plot" role="img" tabindex="0" aria-label="{html.escape(describe(chart, lang))}"'
         f' style="height:{height(chart)}px">{svg.draw(chart, lang, inside_named_box=True)}</div>'
         '<p class="book-chart__status" aria-live="polite"></p>'
         f'<script type="application/json" class="book-chart__data">{payload}</script>'
-        "</figure>"
     )
 
 
 @functools.lru_cache(maxsize=256)  # the offline edition and each rebuild under `mkdocs serve` draw the same charts again
-def _figure_json(chart: Chart, lang: str, cache_dir: Path | None) -> str:
+def figure_json(chart: Chart, lang: str, cache_dir: Path | None) -> str:
     """The figure as JSON that is safe inside a <script> element, drawn by plotly or read from `cache_dir`."""
     if cache_dir is None:
         return _draw(chart, lang)
     cached = cached_figure(chart, lang, cache_dir)
-    return cached if cached is not None else draw_into(chart, lang, cache_dir)
-
-
-def draw_into(chart: Chart, lang: str, cache_dir: Path) -> str:
-    """The figure drawn by plotly, and kept in `cache_dir` under its key."""
+    if cached is not None:
+        return cached
     payload = _draw(chart, lang)
     _write_whole(cache_dir / f"figure-{figure_key(chart, lang)}.json", payload)
     return payload
@@ -165,9 +167,12 @@ def cached_figure(chart: Chart, lang: str, cache_dir: Path) -> str | None:
     return path.read_text(encoding="utf-8") if path.is_file() else None
 
 
-def draw_book(docs_dir: Path, langs: list[str], cache_dir: Path, shown=lambda path: str(path)) -> dict[str, str]:
-    """Every chart of the book drawn into `cache_dir`: {figure_key: JSON}. A chart that does not read is the checks' to report."""
-    drawn = {}
+def plots_of_book(docs_dir: Path, langs: list[str], cache_dir: Path, shown=lambda path: str(path)) -> dict[str, str]:
+    """Every chart of the book with its drawing and figure (plotly draws those `cache_dir` lacks): {figure_key: plot_html}.
+
+    A chart that does not read is the checks' to report: it is left out here.
+    """
+    plots = {}
     for lang in langs:
         for path in sorted((docs_dir / lang).rglob("*.md")):
             try:
@@ -175,13 +180,22 @@ def draw_book(docs_dir: Path, langs: list[str], cache_dir: Path, shown=lambda pa
             except (BookError, UnicodeDecodeError):
                 continue
             for chart in charts:
-                drawn[figure_key(chart, lang)] = _figure_json(chart, lang, cache_dir)
-    return drawn
+                plots[figure_key(chart, lang)] = plot_html(chart, lang, figure_json(chart, lang, cache_dir))
+    return plots
 
 
-def fill_figures(page_html: str, payload: Callable[[str], str]) -> str:
-    """The page with each stand-in (PENDING and a figure key) replaced by `payload(key)`."""
-    return _PENDING.sub(lambda match: payload(match.group(1)), page_html)
+def stand_in(chart: Chart, lang: str) -> str:
+    """What a page holds in place of the chart's plot until `fill_plots` puts it in."""
+    return f"<!--book-plot:{figure_key(chart, lang)}-->"
+
+
+def has_stand_in(page_html: str) -> bool:
+    return _STAND_IN.search(page_html) is not None
+
+
+def fill_plots(page_html: str, plot: Callable[[str], str]) -> str:
+    """The page with each stand-in replaced by `plot(figure_key)`."""
+    return _STAND_IN.sub(lambda match: plot(match.group(1)), page_html)
 
 
 def figure_key(chart: Chart, lang: str) -> str:

@@ -34,10 +34,10 @@ def main(argv: list[str] | None = None) -> int:
     shutil.rmtree(new_site, ignore_errors=True)
     new_zip.unlink(missing_ok=True)
     try:
-        edition = sidecar.Sidecar(lambda: offline.make_edition(args.config, new_zip))
+        edition = sidecar.Sidecar({"offline": lambda: offline.make_edition(args.config, new_zip)})
         online = {"OFFLINE": "false", "BOOK_OFFLINE_ZIP": str(new_zip.resolve()), "BOOK_OFFLINE_ZIP_LATER": "1"}
         built = site_build.build(args.config, new_site, online)
-        if not edition.result():
+        if not edition.result("offline"):
             return 1
         if not built:
             print("build: the online build failed (see above); site/ and the zip are unchanged", file=sys.stderr)

@@ -3,7 +3,8 @@
 MkDocs makes a new template environment for each build, and the i18n plugin runs one build per language
 (and `make build` one more for the offline edition), so each would compile the same theme templates again;
 the next build would too. Jinja looks a template up by its name, file and source checksum (and its own and
-Python's version): an edited template compiles anew.
+Python's version): an edited template compiles anew. A build that finds none compiled (a fresh clone) compiles
+the theme's page templates in another process while it renders Markdown (`compile_theme`).
 """
 
 from __future__ import annotations
@@ -44,3 +45,29 @@ class SharedBytecodeCache(jinja2.FileSystemBytecodeCache):
 def shared(directory: Path) -> SharedBytecodeCache:
     """The one cache of this process for `directory`."""
     return SharedBytecodeCache(directory)
+
+
+def compile_theme(env: jinja2.Environment, dirs: list[str], langs: list[str]) -> list[str]:
+    """Each page template and partial of the theme's folders compiled into `env`'s bytecode cache; the names compiled.
+
+    Interface strings of other languages (partials/languages/) and the theme's fragments are left out: no page uses them.
+    """
+    names: dict[str, None] = {}
+    for folder in dirs:
+        for path in sorted(Path(folder).rglob("*")):
+            name = path.relative_to(folder).as_posix()
+            if path.suffix in (".html", ".xml") and not name.startswith((".", "fragments/")) and _shown(name, langs):
+                names.setdefault(name)
+    compiled = []
+    for name in names:
+        try:
+            env.get_template(name)
+        except jinja2.TemplateError:  # one that needs what only a build adds is compiled by the build itself
+            continue
+        compiled.append(name)
+    return compiled
+
+
+def _shown(name: str, langs: list[str]) -> bool:
+    folder, _, file = name.rpartition("/")
+    return folder != "partials/languages" or file.removesuffix(".html") in langs
