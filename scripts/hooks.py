@@ -55,6 +55,7 @@ class Build:
     references: list[bibliography.Group]
     reading_order: list[str]  # the nav's pages: where each reference is cited, and the translation status table
     numbers: dict[str, dict] = field(default_factory=dict)  # per language: (kind, id) → its table or figure number
+    charts: dict[str, tuple] = field(default_factory=dict)  # a page's file, as shown → (language, its charts)
     glossaries: dict[str, list] = field(default_factory=dict)
     figures: dict[str, dict] = field(default_factory=dict)
     beside: sidecar.Sidecar | None = None  # the theme's templates, the charts' plots and the checks, done beside this build
@@ -177,12 +178,14 @@ def on_pre_build(config):
     root = Path(config.config_file_path).parent
     docs = Path(config.docs_dir)
     key = (str(root), tuple(langs))
-    beside = sources_state.once("beside", docs, key, lambda: sidecar.Sidecar(_jobs_beside(config, root, langs)))
-    _beside[plugin] = beside
     kept = _cache("sources")
+    shown = functools.partial(_repo_path, config=config)
+    charts = sources_state.once("charts", docs, key, lambda: render.charts_of_book(docs, langs, lambda p: shown(str(p))), kept)
+    beside = sources_state.once("beside", docs, key, lambda: sidecar.Sidecar(_jobs_beside(config, root, langs, charts)))
+    _beside[plugin] = beside
     translations = sources_state.once("translations", docs, key, lambda: tracking.scan(docs, langs, root=project.ROOT), kept)
-    shown = _repo_path(str(docs / "references.yml"), config)
-    references = sources_state.once("references", docs, (shown,), lambda: bibliography.load(docs / "references.yml", shown), kept)
+    bib = shown(str(docs / "references.yml"))
+    references = sources_state.once("references", docs, (bib,), lambda: bibliography.load(docs / "references.yml", bib), kept)
     reading_order = reference_pages.nav_pages(config.nav or [])
     numbers = sources_state.once(
         "numbers",
@@ -192,10 +195,12 @@ def on_pre_build(config):
         kept,
     )
     last_changed = history.last_changed(project.ROOT)
-    _builds[plugin] = Build(site, root, last_changed, translations, references, reading_order, numbers, beside=beside)
+    _builds[plugin] = Build(
+        site, root, last_changed, translations, references, reading_order, numbers=numbers, charts=charts, beside=beside
+    )
 
 
-def _jobs_beside(config, root: Path, langs: list[str]) -> dict:
+def _jobs_beside(config, root: Path, langs: list[str], charts: dict) -> dict:
     """The work a build does in another process, in the order it needs the answers: on a fresh clone the theme's
     templates (pages need them once Markdown is rendered), then the charts' plots (drawings, and the figures plotly
     draws where no build drew them before), then the checks `make check` runs (on_post_build, or a failing step,
@@ -203,15 +208,23 @@ def _jobs_beside(config, root: Path, langs: list[str]) -> dict:
     docs, templates = Path(config.docs_dir), _cache("templates")
 
     def compile_templates() -> None:
-        if not (templates.is_dir() and any(templates.iterdir())):
-            env = config.theme.get_env()
-            env.bytecode_cache = template_cache.shared(templates)
-            template_cache.compile_theme(env, config.theme.dirs, langs)
+        with sources_state.locked(_cache("templates.lock")):  # `make build`'s two builds: one compiles, one waits
+            if not (templates.is_dir() and any(templates.iterdir())):
+                env = config.theme.get_env()
+                env.bytecode_cache = template_cache.shared(templates)
+                template_cache.compile_theme(env, config.theme.dirs, langs)
 
+    def plots() -> dict[str, str]:
+        with sources_state.locked(_cache("charts.lock")):  # plotly draws each missing figure once
+            return render.plots_of_book(charts, _charts_cache())
+
+    also = (root / "mkdocs.yml", root / cff.FILE)  # the checks read the nav and the citation file too
     return {
         "templates": compile_templates,
-        "plots": lambda: render.plots_of_book(docs, langs, _charts_cache(), lambda path: _repo_path(str(path), config)),
-        "checks": lambda: sources.problems(root, langs)[0],
+        "plots": plots,
+        "checks": lambda: sources_state.once(
+            "checks", docs, (str(root), tuple(langs)), lambda: sources.problems(root, langs)[0], _cache("sources"), also
+        ),
     }
 
 
@@ -295,7 +308,15 @@ def on_page_markdown(markdown, page, config, files):
     numbers = build.numbers.get(lang, {})
     figures = build.figure_numbers(lang)
     markdown, count = render.render_charts(
-        markdown, path, lang, scripts, first_line, _charts_cache(), figures, build.plot_stand_in
+        markdown,
+        path,
+        lang,
+        scripts,
+        first_line,
+        _charts_cache(),
+        figures,
+        build.plot_stand_in,
+        build.charts.get(path, (lang, None))[1],
     )
     if count:
         page.meta["book_charts"] = True

@@ -3,11 +3,14 @@
 `make serve` rebuilds on every edit, of the theme and the code too, and `make offline` and a test may build more
 than once in one process: each would otherwise read the same unchanged sources again. An edit changes a file's
 size or time, and the state is read anew. Given a cache folder, what was read is also kept there for the next
-build, named by the content of docs/ and of the book's code, so an edit to either reads it anew.
+build, named by the content of docs/ and of the book's code, so an edit to either reads it anew; builds running at
+the same time (`make build` makes two) read it once between them (`locked`).
 """
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import functools
 import hashlib
 import os
@@ -31,22 +34,42 @@ def fingerprint(folder: Path) -> tuple:
     return tuple(sorted(found))
 
 
-def once(name: str, docs: Path, key: tuple, read: Callable[[], Any], cache: Path | None = None) -> Any:
-    """`read()`'s result, kept while docs/ is unchanged (and in `cache`, if given); its exceptions are never kept."""
+def once(
+    name: str, docs: Path, key: tuple, read: Callable[[], Any], cache: Path | None = None, also: tuple[Path, ...] = ()
+) -> Any:
+    """`read()`'s result, kept while docs/ is unchanged (and in `cache`, if given, while docs/ and the files `also`
+    hold the same); its exceptions are never kept."""
     state = (name, str(docs), key, fingerprint(docs))
     if state not in _KEPT:
         if len(_KEPT) > 16:  # a long `make serve` session: older states are gone for good
             _KEPT.clear()
-        _KEPT[state] = _on_disk(cache, name, docs, key, read) if cache else read()
+        _KEPT[state] = _on_disk(cache, name, docs, key, read, also) if cache else read()
     return _KEPT[state]
 
 
-def _on_disk(cache: Path, name: str, docs: Path, key: tuple, read: Callable[[], Any]) -> Any:
+@contextlib.contextmanager
+def locked(path: Path):
+    """Held by one process at a time: a build waits while another makes what both need, then finds it made."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "a") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def _on_disk(cache: Path, name: str, docs: Path, key: tuple, read: Callable[[], Any], also: tuple[Path, ...]) -> Any:
     digest = hashlib.sha256(repr((name, str(docs), key)).encode() + _code_digest())
-    for path in sorted(docs.rglob("*")):
-        if path.is_file():
-            digest.update(path.relative_to(docs).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    for path in [*sorted(p for p in docs.rglob("*") if p.is_file()), *also]:
+        content = path.read_bytes() if path.is_file() else b"(none)"
+        digest.update(path.as_posix().encode() + b"\0" + content + b"\0")
     kept = cache / f"{name}-{digest.hexdigest()[:24]}.pickle"
+    with locked(cache / f"{name}.lock"):
+        return _read_or_make(cache, name, kept, read)
+
+
+def _read_or_make(cache: Path, name: str, kept: Path, read: Callable[[], Any]) -> Any:
     try:
         return pickle.loads(kept.read_bytes())
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):  # none yet, or unreadable

@@ -21,7 +21,7 @@ from book.charts import figures as figures_module
 from book.charts import spec as chart_spec_module
 from book.charts import svg
 from book.charts.figures import build_figure, describe, height
-from book.charts.spec import Chart, find_charts
+from book.charts.spec import Chart, find_charts, is_marker
 from book.errors import BookError
 from book.markdown.tables import escape_html
 
@@ -95,16 +95,20 @@ def render_charts(
     cache_dir: Path | None = None,
     numbers: dict[str, tuple[str, str | None]] | None = None,
     plot: Callable[[Chart, str], str] | None = None,
+    known: list[Chart] | None = None,
 ) -> tuple[str, int]:
     """The page with a figure before each marked table, and how many charts it has.
 
     With `cache_dir`, each figure drawn is kept there, named by everything it is drawn from. `numbers` gives,
     by chart id, the figure's number as its caption starts it and the line naming its table (HTML, from
     book.numbering). `plot(chart, lang)`, if given, supplies what follows each caption instead of `plot_html`.
+    `known` are the page's charts as the build read them from its file, if it has (`charts_of_book`).
     """
     padding = first_line - 1  # blank lines in front keep line numbers in errors those of the file
     lines = [""] * padding + markdown.split("\n")
-    charts = find_charts("\n".join(lines), path)
+    if known is None or not all(chart.marker[0] < len(lines) and is_marker(lines[chart.marker[0]]) for chart in known):
+        known = find_charts("\n".join(lines), path)  # read here: the build has not read this page's charts yet
+    charts = known
     _check_unique(charts)
     for chart in reversed(charts):
         start, end = chart.marker
@@ -167,21 +171,27 @@ def cached_figure(chart: Chart, lang: str, cache_dir: Path) -> str | None:
     return path.read_text(encoding="utf-8") if path.is_file() else None
 
 
-def plots_of_book(docs_dir: Path, langs: list[str], cache_dir: Path, shown=lambda path: str(path)) -> dict[str, str]:
-    """Every chart of the book with its drawing and figure (plotly draws those `cache_dir` lacks): {figure_key: plot_html}.
-
-    A chart that does not read is the checks' to report: it is left out here.
-    """
-    plots = {}
+def charts_of_book(docs_dir: Path, langs: list[str], shown=lambda path: str(path)) -> dict[str, tuple[str, list[Chart]]]:
+    """Every page's language and charts, by its shown path. A page whose markers do not read is left out: the
+    checks report it, and so does its own build step."""
+    found = {}
     for lang in langs:
         for path in sorted((docs_dir / lang).rglob("*.md")):
             try:
-                charts = find_charts(path.read_text(encoding="utf-8"), shown(path))
+                found[shown(path)] = (lang, find_charts(path.read_text(encoding="utf-8"), shown(path)))
             except (BookError, UnicodeDecodeError):
                 continue
-            for chart in charts:
-                plots[figure_key(chart, lang)] = plot_html(chart, lang, figure_json(chart, lang, cache_dir))
-    return plots
+    return found
+
+
+def plots_of_book(charts: dict[str, tuple[str, list[Chart]]], cache_dir: Path) -> dict[str, str]:
+    """Every chart of the book (`charts_of_book`) with its drawing and figure (plotly draws those `cache_dir`
+    lacks): {figure_key: plot_html}."""
+    return {
+        figure_key(chart, lang): plot_html(chart, lang, figure_json(chart, lang, cache_dir))
+        for lang, page_charts in charts.values()
+        for chart in page_charts
+    }
 
 
 def stand_in(chart: Chart, lang: str) -> str:

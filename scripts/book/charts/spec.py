@@ -78,6 +78,11 @@ class Chart:
     table: Table
 
 
+def is_marker(line: str) -> bool:
+    """The line opens a chart marker."""
+    return _OPEN.match(line.strip()) is not None
+
+
 def find_charts(text: str, path: str) -> list[Chart]:
     """Every chart marked in a Markdown file, checked; markers inside fenced code are examples, not charts."""
     lines = text.split("\n")
