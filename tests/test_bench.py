@@ -36,7 +36,17 @@ BUILD = [
     "baseline_site_bytes",
 ]
 STEPS = ["baseline", "online", "full", "online_no_cache", "full_no_cache"]
-CHARTS = ["full_with_s", "full_without_s", "step_s", "step_share", "render_s", "charts_rendered", "per_chart_ms", "check_s"]
+CHARTS = [
+    "full_with_s",
+    "full_without_s",
+    "step_s",
+    "step_share",
+    "render_s",
+    "charts_rendered",
+    "per_chart_ms",
+    "check_s",
+    "draw_s",
+]
 SCALE_ROW = [
     "pages_per_language",
     "pages",

@@ -109,7 +109,7 @@ def chart_runs(work: Path, mode: str) -> tuple[float, dict]:
     environ = {**no_cache(work), "BOOK_BENCH_CHARTS": mode, "BOOK_BENCH_PROBE_OUT": str(out)}
     environ["PYTHONPATH"] = f"{probe_dir}{os.pathsep}{environ['PYTHONPATH']}"
     full, _, _ = book_full(work / f"charts-{mode}", environ)
-    totals = {"render_s": 0.0, "charts": 0, "pages": 0, "check_s": 0.0}
+    totals = {"render_s": 0.0, "charts": 0, "pages": 0, "check_s": 0.0, "draw_s": 0.0}
     for line in out.read_text(encoding="utf-8").splitlines() if out.is_file() else []:
         for key, value in json.loads(line).items():
             totals[key] += value

@@ -3,8 +3,9 @@
 `make bench` puts a sitecustomize.py on PYTHONPATH that imports this module when BOOK_BENCH_CHARTS is set,
 so every Python process of a build (the offline command and the mkdocs builds it starts) runs with it:
 
-    BOOK_BENCH_CHARTS=time  each process appends {"render_s", "charts", "check_s"} as a JSON line to BOOK_BENCH_PROBE_OUT
-    BOOK_BENCH_CHARTS=off   charts are neither checked nor drawn: marked tables stay plain tables
+    BOOK_BENCH_CHARTS=time  each process appends {"render_s", "charts", "check_s", "draw_s"} as JSON lines to
+                            BOOK_BENCH_PROBE_OUT (drawing and checks run in the build's forked process: see book.sidecar)
+    BOOK_BENCH_CHARTS=off   charts are neither read, checked nor drawn: marked tables stay plain tables
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ import time
 from book.charts import render
 
 SITECUSTOMIZE = 'import os\nif os.environ.get("BOOK_BENCH_CHARTS"):\n    import book.bench.probe\n'
-_totals = {"render_s": 0.0, "charts": 0, "pages": 0, "check_s": 0.0}
+_totals = {"render_s": 0.0, "charts": 0, "pages": 0, "check_s": 0.0, "draw_s": 0.0}
 _PROCESS = os.getpid()
 
 
@@ -33,16 +34,16 @@ def _timed_render(render):
     return wrapper
 
 
-def _timed_check(check):
+def _timed(key: str, work):
     def wrapper(*args, **kwargs):
         start = time.perf_counter()
         try:
-            return check(*args, **kwargs)
+            return work(*args, **kwargs)
         finally:
             seconds = time.perf_counter() - start
-            _totals["check_s"] += seconds
-            if os.getpid() != _PROCESS:  # the checks' own process (book.sidecar) leaves without running atexit
-                _append({"check_s": seconds})
+            _totals[key] += seconds
+            if os.getpid() != _PROCESS:  # the build's forked process (book.sidecar) leaves without running atexit
+                _append({key: seconds})
 
     return wrapper
 
@@ -63,9 +64,11 @@ def install(mode: str) -> None:
     if mode == "off":
         render.render_charts = lambda markdown, *args, **kwargs: (markdown, 0)
         render.check_book = lambda *args, **kwargs: []
+        render.charts_of_book = lambda *args, **kwargs: {}
     elif mode == "time":
         render.render_charts = _timed_render(render.render_charts)
-        render.check_book = _timed_check(render.check_book)
+        render.check_book = _timed("check_s", render.check_book)
+        render.plots_of_book = _timed("draw_s", render.plots_of_book)
         atexit.register(_write)
 
 

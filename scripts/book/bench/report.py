@@ -163,9 +163,9 @@ def table(results: dict) -> str:
         f"step {_s(charts['step_s'])} ({charts['step_share']:.0%}; median of each round's difference)"
     )
     out.append(
-        f"  in-process: render {_s(charts['render_s'])} for {charts['charts_rendered']} chart placements (both languages "
-        f"and editions; the online edition reuses the offline one's figures) = {charts['per_chart_ms']:.1f} ms per "
-        f"placement; cross-language check {_s(charts['check_s'])}"
+        f"  in the build: placing {_s(charts['render_s'])} for {charts['charts_rendered']} charts (both languages "
+        f"and editions) = {charts['per_chart_ms']:.1f} ms each; beside it, in each build's forked process: drawing "
+        f"(SVG, and plotly's figures) {_s(charts.get('draw_s', 0.0))}, cross-language check {_s(charts['check_s'])}"
     )
     out += ["", f"SCALE (synthetic book, median of {runs['scale']}; per page = time / pages of both languages)"]
     out.append(

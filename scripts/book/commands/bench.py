@@ -106,6 +106,7 @@ def measure_charts(work: Path, runs: int) -> dict:
         "charts_rendered": count,
         "per_chart_ms": render / count * 1000 if count else 0.0,
         "check_s": report.median([t["check_s"] for t in totals]),
+        "draw_s": report.median([t["draw_s"] for t in totals]),
         "runs_with_s": with_s,
         "runs_without_s": without_s,
     }
