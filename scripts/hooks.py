@@ -13,7 +13,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
 from book import project, sidecar, sources_state
-from book.charts import render
+from book.charts import later, render
 from book.checks import sources
 from book.errors import BookError, BookErrors
 from book.numbering import labels as numbering
@@ -59,27 +59,13 @@ class Build:
     glossaries: dict[str, list] = field(default_factory=dict)
     figures: dict[str, dict] = field(default_factory=dict)
     beside: sidecar.Sidecar | None = None  # the theme's templates, the charts' plots and the checks, done beside this build
-    plots: dict[str, tuple] = field(default_factory=dict)  # figure key → (chart, lang) of each stand-in
-    plotted: list[Path] = field(default_factory=list)  # written pages whose stand-ins await their plots
+    plots: later.Plots | None = None
 
     def figure_numbers(self, lang: str) -> dict:
         """Each chart's number and the line naming its table: the same on every page of a language."""
         if lang not in self.figures:
             self.figures[lang] = numbered.figure_numbers(self.numbers.get(lang, {}), lang)
         return self.figures[lang]
-
-    def plot_stand_in(self, chart, lang: str) -> str:
-        """Where the chart's plot goes: it is put in once the page is written, so that neither Markdown nor search
-        parses its drawing, and the build never waits for plotly (which draws beside it) until its very end."""
-        self.plots[render.figure_key(chart, lang)] = (chart, lang)
-        return render.stand_in(chart, lang)
-
-    def plot(self, key: str) -> str:
-        drawn = self.beside.result("plots") if self.beside else {}
-        if key in drawn:
-            return drawn[key]
-        chart, lang = self.plots[key]  # a chart the other process read differently is drawn here
-        return render.plot_html(chart, lang, render.figure_json(chart, lang, _charts_cache()))
 
     def glossary(self, docs_dir: str, lang: str) -> list:
         if lang not in self.glossaries:
@@ -195,8 +181,9 @@ def on_pre_build(config):
         kept,
     )
     last_changed = history.last_changed(project.ROOT)
+    plots = later.Plots(lambda: beside.result("plots"), _charts_cache())
     _builds[plugin] = Build(
-        site, root, last_changed, translations, references, reading_order, numbers=numbers, charts=charts, beside=beside
+        site, root, last_changed, translations, references, reading_order, numbers, charts, beside=beside, plots=plots
     )
 
 
@@ -315,7 +302,7 @@ def on_page_markdown(markdown, page, config, files):
         first_line,
         _charts_cache(),
         figures,
-        build.plot_stand_in,
+        build.plots.stand_in,
         build.charts.get(path, (lang, None))[1],
     )
     if count:
@@ -397,8 +384,7 @@ def on_post_page(output, page, config):
     build = _build(config)
     site = build.site
     base = languages.relative_url(languages.language_root(_page_lang(page), site.default), page.url) or "./"
-    if build.plots and render.has_stand_in(output):  # filled in on_post_build, when every figure has been drawn
-        build.plotted.append(Path(page.file.abs_dest_path))
+    build.plots.note(output, Path(page.file.abs_dest_path))  # its plots go in on_post_build
     page_html = search_index.search_in_language(markup.tidy(markup.compact(output)), base)  # tidy scans a page a third smaller
     return page_html if site.offline else csp.add_policy(page_html)  # file:// pages have no origin for 'self' to match
 
@@ -418,9 +404,7 @@ def on_post_template(output, template_name, config):
 def on_post_build(config):
     _raise(_check_errors(config))
     build = _build(config)
-    for path in build.plotted:  # every language's pages are written: their charts' plots go in
-        path.write_text(render.fill_plots(path.read_text(encoding="utf-8"), build.plot), encoding="utf-8")
-    build.plotted.clear()
+    build.plots.fill()  # every language's pages are written
     build.beside.close()  # every job has answered
     settings = {lang: search_index.SETTINGS[lang] for lang in build.site.langs}
     search_index.write_language_indexes(Path(config.site_dir), settings, build.site.default, as_script=build.site.offline)
