@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import os
 import weakref
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -51,7 +52,7 @@ class Build:
     site: context.Site
     project_root: Path
     last_changed: dict
-    translations: tracking.Book
+    translations: Callable[[], tracking.Book]  # read beside the build: pages need it only once they are rendered
     references: list[bibliography.Group]
     reading_order: list[str]  # the nav's pages: where each reference is cited, and the translation status table
     numbers: dict[str, dict] = field(default_factory=dict)  # per language: (kind, id) → its table or figure number
@@ -169,7 +170,7 @@ def on_pre_build(config):
     charts = sources_state.once("charts", docs, key, lambda: render.charts_of_book(docs, langs, lambda p: shown(str(p))), kept)
     beside = sources_state.once("beside", docs, key, lambda: sidecar.Sidecar(_jobs_beside(config, root, langs, charts)))
     _beside[plugin] = beside
-    translations = sources_state.once("translations", docs, key, lambda: tracking.scan(docs, langs, root=project.ROOT), kept)
+    translations = functools.partial(beside.result, "translations")
     bib = shown(str(docs / "references.yml"))
     references = sources_state.once("references", docs, (bib,), lambda: bibliography.load(docs / "references.yml", bib), kept)
     reading_order = reference_pages.nav_pages(config.nav or [])
@@ -188,10 +189,10 @@ def on_pre_build(config):
 
 
 def _jobs_beside(config, root: Path, langs: list[str], charts: dict) -> dict:
-    """The work a build does in another process, in the order it needs the answers: on a fresh clone the theme's
-    templates (pages need them once Markdown is rendered), then the charts' plots (drawings, and the figures plotly
-    draws where no build drew them before), then the checks `make check` runs (on_post_build, or a failing step,
-    waits for their errors)."""
+    """The work a build does in another process, in the order it needs the answers: the translation records (for
+    the status page and each page's banner), on a fresh clone the theme's templates (pages need them once Markdown is
+    rendered), then the charts' plots (drawings, and the figures plotly draws where no build drew them before), then
+    the checks `make check` runs (on_post_build, or a failing step, waits for their errors)."""
     docs, templates = Path(config.docs_dir), _cache("templates")
 
     def compile_templates() -> None:
@@ -206,7 +207,13 @@ def _jobs_beside(config, root: Path, langs: list[str], charts: dict) -> dict:
             return render.plots_of_book(charts, _charts_cache())
 
     also = (root / "mkdocs.yml", root / cff.FILE)  # the checks read the nav and the citation file too
+
+    def translations() -> tracking.Book:
+        scan = functools.partial(tracking.scan, docs, langs, root=project.ROOT)
+        return sources_state.once("translations", docs, (str(root), tuple(langs)), scan, _cache("sources"))
+
     return {
+        "translations": translations,
         "templates": compile_templates,
         "plots": plots,
         "checks": lambda: sources_state.once(
@@ -316,7 +323,7 @@ def on_page_markdown(markdown, page, config, files):
     site = build.site
     return status.fill_status(
         markdown,
-        build.translations,
+        build.translations(),
         lang,
         page.url,
         site.default,
@@ -365,7 +372,7 @@ def on_page_context(ctx, page, config, nav):
     source = Path(page.file.abs_src_path).resolve()
     changed = build.last_changed.get(source.relative_to(project.ROOT).as_posix()) if source.is_relative_to(project.ROOT) else None
     book["updated"] = changed and {"iso": changed.date().isoformat(), "text": changed.strftime("%Y-%m-%d")}
-    state = tracking.page_state(build.translations, lang, norm, build.last_changed)
+    state = tracking.page_state(build.translations(), lang, norm, build.last_changed)
     book["stale"] = status.banner(state, page.url, build.site.default, build.site.use_directory_urls)
     ctx["book"] = book
     return ctx

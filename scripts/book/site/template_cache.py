@@ -10,6 +10,7 @@ the theme's page templates in another process while it renders Markdown (`compil
 from __future__ import annotations
 
 import functools
+import re
 from pathlib import Path
 
 import jinja2
@@ -52,20 +53,38 @@ def compile_theme(env: jinja2.Environment, dirs: list[str], langs: list[str]) ->
 
     Interface strings of other languages (partials/languages/) and the theme's fragments are left out: no page uses them.
     """
-    names: dict[str, None] = {}
+    names: dict[str, Path] = {}  # the first folder's file of each name, as the theme's loader finds it
     for folder in dirs:
         for path in sorted(Path(folder).rglob("*")):
             name = path.relative_to(folder).as_posix()
             if path.suffix in (".html", ".xml") and not name.startswith((".", "fragments/")) and _shown(name, langs):
-                names.setdefault(name)
+                names.setdefault(name, path)
     compiled = []
-    for name in names:
+    for name in _in_order_of_use(names):
         try:
             env.get_template(name)
         except jinja2.TemplateError:  # one that needs what only a build adds is compiled by the build itself
             continue
         compiled.append(name)
     return compiled
+
+
+# Templates a template names as they are written: it extends, includes or imports them.
+_NAMED = re.compile(r"""{%-?\s*(?:extends|include|import|from)\s+["']([^"']+)["']""")
+PAGES = ("main.html", "404.html", "sitemap.xml")  # what MkDocs renders; every other template is reached from these
+
+
+def _in_order_of_use(names: dict[str, Path]) -> list[str]:
+    """The pages' templates first, each followed by those it names, then the rest: a build rendering its first
+    page while they compile finds the ones it needs first already compiled."""
+    order, queue = [], [name for name in PAGES if name in names]
+    while queue:
+        name = queue.pop(0)
+        if name in order:
+            continue
+        order.append(name)
+        queue += [named for named in _NAMED.findall(names[name].read_text(encoding="utf-8")) if named in names]
+    return order + [name for name in names if name not in order]
 
 
 def _shown(name: str, langs: list[str]) -> bool:
