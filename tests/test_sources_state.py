@@ -51,10 +51,12 @@ def test_kept_on_disk_for_the_next_build_until_a_page_changes(tmp_path, monkeypa
 
     assert sources_state.once("disk", docs, (), read, cache) == {"text": "one"}
     monkeypatch.setattr(sources_state, "_KEPT", {})  # as in the next build's process
+    sources_state._content_digest.cache_clear()
     assert sources_state.once("disk", docs, (), read, cache) == {"text": "one"}
     assert reads == ["one"]
     page.write_text("owe", encoding="utf-8")  # same size; the time may not even change
     monkeypatch.setattr(sources_state, "_KEPT", {})
+    sources_state._content_digest.cache_clear()
     assert sources_state.once("disk", docs, (), read, cache) == {"text": "owe"}
     assert reads == ["one", "owe"]
 
@@ -66,6 +68,7 @@ def test_a_change_to_the_code_reads_again(tmp_path, monkeypatch):
     reads = []
     sources_state.once("code", docs, (), lambda: reads.append(1), cache)
     monkeypatch.setattr(sources_state, "_KEPT", {})
+    sources_state._content_digest.cache_clear()
     monkeypatch.setattr(sources_state, "_code_digest", lambda: b"other code")
     sources_state.once("code", docs, (), lambda: reads.append(2), cache)
     assert reads == [1, 2]

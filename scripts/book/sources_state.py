@@ -43,7 +43,7 @@ def once(
     if state not in _KEPT:
         if len(_KEPT) > 16:  # a long `make serve` session: older states are gone for good
             _KEPT.clear()
-        _KEPT[state] = _on_disk(cache, name, docs, key, read, also) if cache else read()
+        _KEPT[state] = _on_disk(cache, name, docs, key, read, also, state[-1]) if cache else read()
     return _KEPT[state]
 
 
@@ -59,11 +59,12 @@ def locked(path: Path):
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
-def _on_disk(cache: Path, name: str, docs: Path, key: tuple, read: Callable[[], Any], also: tuple[Path, ...]) -> Any:
-    digest = hashlib.sha256(repr((name, str(docs), key)).encode() + _code_digest())
-    for path in [*sorted(p for p in docs.rglob("*") if p.is_file()), *also]:
-        content = path.read_bytes() if path.is_file() else b"(none)"
-        digest.update(path.as_posix().encode() + b"\0" + content + b"\0")
+def _on_disk(
+    cache: Path, name: str, docs: Path, key: tuple, read: Callable[[], Any], also: tuple[Path, ...], files: tuple
+) -> Any:
+    digest = hashlib.sha256(repr((name, str(docs), key)).encode() + _code_digest() + _content_digest(str(docs), files))
+    for path in also:
+        digest.update(path.as_posix().encode() + b"\0" + (path.read_bytes() if path.is_file() else b"(none)") + b"\0")
     kept = cache / f"{name}-{digest.hexdigest()[:24]}.pickle"
     with locked(cache / f"{name}.lock"):
         return _read_or_make(cache, name, kept, read)
@@ -83,6 +84,15 @@ def _read_or_make(cache: Path, name: str, kept: Path, read: Callable[[], Any]) -
     partial.write_bytes(pickle.dumps(value))
     os.replace(partial, kept)  # builds running side by side never read half a file
     return value
+
+
+@functools.lru_cache(maxsize=4)  # each state of docs/ is read once, however many things are kept from it
+def _content_digest(docs: str, files: tuple) -> bytes:
+    """What every file under docs/ holds; `files` is its fingerprint, so an edit reads it anew."""
+    digest = hashlib.sha256()
+    for path in sorted(p for p in Path(docs).rglob("*") if p.is_file()):
+        digest.update(path.relative_to(docs).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.digest()
 
 
 @functools.cache
