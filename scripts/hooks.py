@@ -111,7 +111,11 @@ def _reported(event):
             raise
         except Exception as error:
             # Bad sources can break a step before the source checks have answered: their report comes first.
-            _raise(_check_errors(kwargs.get("config") or next((a for a in args if hasattr(a, "plugins")), None)))
+            try:
+                errors = _check_errors(kwargs.get("config") or next((a for a in args if hasattr(a, "plugins")), None))
+            except Exception:  # the checks' own failure: this step's error, reported below, says what it was
+                errors = []
+            _raise(errors)
             if isinstance(error, BookError):
                 raise PluginError(str(error)) from None
             page = kwargs.get("page") or next((a for a in args if hasattr(a, "file")), None)

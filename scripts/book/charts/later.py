@@ -20,8 +20,9 @@ class Plots:
         self._pages: list[Path] = []
 
     def stand_in(self, chart: Chart, lang: str) -> str:
-        self._charts[render.figure_key(chart, lang)] = (chart, lang)
-        return render.stand_in(chart, lang)
+        key = render.figure_key(chart, lang)
+        self._charts[key] = (chart, lang)
+        return render.stand_in(key)
 
     def note(self, page_html: str, written_to: Path) -> None:
         """A page about to be written: filled in at the end if it holds a stand-in."""

@@ -29,9 +29,9 @@ PLOTLY_PATH = "assets/vendor/plotly.min.js"
 SAME_DATA = {"ja": "下の表に同じデータがあります。", "en": "The table below has the same data."}
 # Plotly's interface is English already; other languages register the locale plotly.js ships (lib/locales/).
 BUILT_IN_LOCALE = "en"
-# The modules that turn a chart into a figure: a change to either draws every figure anew.
 # Stands in a page for a chart's plot until the page's HTML is final (see fill_plots).
 _STAND_IN = re.compile(r"<!--book-plot:([0-9a-f]{20})-->")
+# The modules that turn a chart into a figure: a change to either draws every figure anew.
 _DRAWING_CODE = tuple(
     hashlib.sha256(Path(module.__file__).read_bytes()).hexdigest() for module in (figures_module, chart_spec_module)
 ) + (hashlib.sha256(Path(__file__).read_bytes()).hexdigest(),)
@@ -106,9 +106,10 @@ def render_charts(
     """
     padding = first_line - 1  # blank lines in front keep line numbers in errors those of the file
     lines = [""] * padding + markdown.split("\n")
-    if known is None or not all(chart.marker[0] < len(lines) and is_marker(lines[chart.marker[0]]) for chart in known):
-        known = find_charts("\n".join(lines), path)  # read here: the build has not read this page's charts yet
-    charts = known
+    if known is not None and all(chart.marker[0] < len(lines) and is_marker(lines[chart.marker[0]]) for chart in known):
+        charts = known
+    else:  # read here: the build has not read this page's charts yet
+        charts = find_charts("\n".join(lines), path)
     _check_unique(charts)
     for chart in reversed(charts):
         start, end = chart.marker
@@ -178,7 +179,8 @@ def charts_of_book(docs_dir: Path, langs: list[str], shown=lambda path: str(path
     for lang in langs:
         for path in sorted((docs_dir / lang).rglob("*.md")):
             try:
-                found[shown(path)] = (lang, find_charts(path.read_text(encoding="utf-8"), shown(path)))
+                where = shown(path)
+                found[where] = (lang, find_charts(path.read_text(encoding="utf-8"), where))
             except (BookError, UnicodeDecodeError):
                 continue
     return found
@@ -194,9 +196,9 @@ def plots_of_book(charts: dict[str, tuple[str, list[Chart]]], cache_dir: Path) -
     }
 
 
-def stand_in(chart: Chart, lang: str) -> str:
-    """What a page holds in place of the chart's plot until `fill_plots` puts it in."""
-    return f"<!--book-plot:{figure_key(chart, lang)}-->"
+def stand_in(key: str) -> str:
+    """What a page holds in place of the plot of the chart whose figure_key is `key`, until `fill_plots` puts it in."""
+    return f"<!--book-plot:{key}-->"
 
 
 def has_stand_in(page_html: str) -> bool:
