@@ -23,13 +23,10 @@ from book.references import bibliography, cff
 from book.references import pages as reference_pages
 from book.references.citations import REFERENCES_PAGE
 from book.site import (
-    cell_numbers,
     context,
-    csp,
-    glossary,
+    finishing,
     history,
     languages,
-    markup,
     minify,
     not_found,
     search_index,
@@ -57,21 +54,16 @@ class Build:
     reading_order: list[str]  # the nav's pages: where each reference is cited, and the translation status table
     numbers: dict[str, dict] = field(default_factory=dict)  # per language: (kind, id) → its table or figure number
     charts: dict[str, tuple] = field(default_factory=dict)  # a page's file, as shown → (language, its charts)
-    glossaries: dict[str, list] = field(default_factory=dict)
     figures: dict[str, dict] = field(default_factory=dict)
-    beside: sidecar.Sidecar | None = None  # the theme's templates, the charts' plots and the checks, done beside this build
+    beside: sidecar.Sidecar | None = None  # the translation records, the theme's templates and the checks, done beside this build
     plots: later.Plots | None = None
+    finisher: finishing.Finisher | None = None  # each page's last work and its charts' plots, done beside the build
 
     def figure_numbers(self, lang: str) -> dict:
         """Each chart's number and the line naming its table: the same on every page of a language."""
         if lang not in self.figures:
             self.figures[lang] = numbered.figure_numbers(self.numbers.get(lang, {}), lang)
         return self.figures[lang]
-
-    def glossary(self, docs_dir: str, lang: str) -> list:
-        if lang not in self.glossaries:
-            self.glossaries[lang] = glossary.load(Path(docs_dir) / lang / GLOSSARY_PAGE)
-        return self.glossaries[lang]
 
 
 # One Build per build: the i18n plugin object lives exactly as long as one (serve makes a new one per rebuild).
@@ -172,7 +164,7 @@ def on_pre_build(config):
     kept = _cache("sources")
     shown = functools.partial(_repo_path, config=config)
     charts = sources_state.once("charts", docs, key, lambda: render.charts_of_book(docs, langs, lambda p: shown(str(p))), kept)
-    beside = sources_state.once("beside", docs, key, lambda: sidecar.Sidecar(_jobs_beside(config, root, langs, charts)))
+    beside = sources_state.once("beside", docs, key, lambda: sidecar.Sidecar(_jobs_beside(config, root, langs)))
     _beside[plugin] = beside
     translations = functools.partial(beside.result, "translations")
     bib = shown(str(docs / "references.yml"))
@@ -186,17 +178,34 @@ def on_pre_build(config):
         kept,
     )
     last_changed = history.last_changed(project.ROOT)
-    plots = later.Plots(lambda: beside.result("plots"), _charts_cache())
+    plots = later.Plots()
+    # After the sidecar: its process must not hold the finisher's pipe open.
+    finisher = finishing.Finisher(offline, functools.partial(_draw_plots, charts), _charts_cache())
     _builds[plugin] = Build(
-        site, root, last_changed, translations, references, reading_order, numbers, charts, beside=beside, plots=plots
+        site,
+        root,
+        last_changed,
+        translations,
+        references,
+        reading_order,
+        numbers,
+        charts,
+        beside=beside,
+        plots=plots,
+        finisher=finisher,
     )
 
 
-def _jobs_beside(config, root: Path, langs: list[str], charts: dict) -> dict:
+def _draw_plots(charts: dict) -> dict[str, str]:
+    """The book's plots: drawings, and the figures plotly draws where no build drew them before."""
+    with sources_state.locked(_cache("charts.lock")):  # `make build`'s two builds: plotly draws each missing figure once
+        return render.plots_of_book(charts, _charts_cache())
+
+
+def _jobs_beside(config, root: Path, langs: list[str]) -> dict:
     """The work a build does in another process, in the order it needs the answers: the translation records (for
     the status page and each page's banner), on a fresh clone the theme's templates (pages need them once Markdown is
-    rendered), then the charts' plots (drawings, and the figures plotly draws where no build drew them before), then
-    the checks `make check` runs (on_post_build, or a failing step, waits for their errors)."""
+    rendered), then the checks `make check` runs (on_post_build, or a failing step, waits for their errors)."""
     docs, templates = Path(config.docs_dir), _cache("templates")
 
     def compile_templates() -> None:
@@ -205,10 +214,6 @@ def _jobs_beside(config, root: Path, langs: list[str], charts: dict) -> dict:
                 env = config.theme.get_env()
                 env.bytecode_cache = template_cache.shared(templates)
                 template_cache.compile_theme(env, config.theme.dirs, langs)
-
-    def plots() -> dict[str, str]:
-        with sources_state.locked(_cache("charts.lock")):  # plotly draws each missing figure once
-            return render.plots_of_book(charts, _charts_cache())
 
     also = (root / "mkdocs.yml", root / cff.FILE)  # the checks read the nav and the citation file too
 
@@ -219,7 +224,6 @@ def _jobs_beside(config, root: Path, langs: list[str], charts: dict) -> dict:
     return {
         "translations": translations,
         "templates": compile_templates,
-        "plots": plots,
         "checks": lambda: sources_state.once(
             "checks", docs, (str(root), tuple(langs)), lambda: sources.problems(root, langs)[0], _cache("sources"), also
         ),
@@ -356,15 +360,12 @@ def _cite(markdown: str, page, build: Build, lang: str) -> str:
 
 @_reported
 def on_page_content(html, page, config, files):
-    # Each glossary term's first use on a page links to its entry and explains it on hover and focus.
+    # Each glossary term's first use on a page links to its entry and explains it on hover and focus, and tables get
+    # their labels and unbroken numbers: once the page is written (book.site.finishing), so search parses none of it.
     norm = getattr(page.file, "norm_src_uri", page.file.src_uri)
     if norm in (GLOSSARY_PAGE, REFERENCES_PAGE):  # the glossary itself; sources' titles are names, not the book's terms
         return html
-    build, lang = _build(config), _page_lang(page)
-    target = languages.page_url(GLOSSARY_PAGE, lang, build.site.default, build.site.use_directory_urls)
-    terms = build.glossary(config.docs_dir, lang)
-    html = cell_numbers.keep_numbers_whole(numbered.label_tables(html))
-    return glossary.annotate_first_uses(html, terms, languages.relative_url(target, page.url))
+    return finishing.mark_content(html)
 
 
 @_reported
@@ -394,10 +395,19 @@ def on_post_page(output, page, config):
     # Each language searches its own index, at its own root.
     build = _build(config)
     site = build.site
-    base = languages.relative_url(languages.language_root(_page_lang(page), site.default), page.url) or "./"
-    build.plots.note(output, Path(page.file.abs_dest_path))  # its plots go in on_post_build
-    page_html = search_index.search_in_language(markup.tidy(markup.compact(output)), base)  # tidy scans a page a third smaller
-    return page_html if site.offline else csp.add_policy(page_html)  # file:// pages have no origin for 'self' to match
+    lang = _page_lang(page)
+    base = languages.relative_url(languages.language_root(lang, site.default), page.url) or "./"
+    glossary_url = languages.page_url(GLOSSARY_PAGE, lang, site.default, site.use_directory_urls)
+    build.finisher.page(  # finished once written, while the next page renders
+        finishing.Page(
+            page.file.abs_dest_path,
+            base,
+            str(Path(config.docs_dir) / lang / GLOSSARY_PAGE),
+            languages.relative_url(glossary_url, page.url),
+            build.plots.on_page(output),
+        )
+    )
+    return output
 
 
 @_reported
@@ -405,8 +415,7 @@ def on_post_template(output, template_name, config):
     if template_name != "404.html":
         return output
     site = _build(config).site
-    page_html = markup.tidy(markup.compact(output))
-    page_html = page_html if site.offline else csp.add_policy(page_html)
+    page_html = finishing.finish(output, site.offline)
     return not_found.place(page_html, Path(config.site_dir), _lang(config), site.default)
 
 
@@ -415,7 +424,7 @@ def on_post_template(output, template_name, config):
 def on_post_build(config):
     _raise(_check_errors(config))
     build = _build(config)
-    build.plots.fill()  # every language's pages are written
+    build.finisher.close()  # every language's pages are written and finished
     build.beside.close()  # every job has answered
     settings = {lang: search_index.SETTINGS[lang] for lang in build.site.langs}
     search_index.write_language_indexes(Path(config.site_dir), settings, build.site.default, as_script=build.site.offline)

@@ -1,9 +1,8 @@
 """Charts' plots put into a build's written pages at its end, so that neither Markdown nor search parses a drawing
-and the build never waits for plotly, which draws beside it (book.sidecar)."""
+and the build never waits for plotly, which draws in the process that finishes the pages (book.site.finishing)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
 from book.charts import render
@@ -11,33 +10,31 @@ from book.charts.spec import Chart
 
 
 class Plots:
-    """The stand-ins a build has placed, the pages holding them, and where each plot comes from."""
+    """The stand-ins a build has placed, each with the chart it stands for."""
 
-    def __init__(self, drawn: Callable[[], dict[str, str]], cache_dir: Path):
-        self._drawn = drawn  # {figure key: plot HTML} as the other process drew them; waits for its answer
-        self._cache_dir = cache_dir
+    def __init__(self) -> None:
         self._charts: dict[str, tuple[Chart, str]] = {}
-        self._pages: list[Path] = []
 
     def stand_in(self, chart: Chart, lang: str) -> str:
         key = render.figure_key(chart, lang)
         self._charts[key] = (chart, lang)
         return render.stand_in(key)
 
-    def note(self, page_html: str, written_to: Path) -> None:
-        """A page about to be written: filled in at the end if it holds a stand-in."""
-        if self._charts and render.has_stand_in(page_html):
-            self._pages.append(written_to)
+    def on_page(self, page_html: str) -> dict[str, tuple[Chart, str]]:
+        """The charts whose stand-ins the page holds, by figure key."""
+        if not self._charts:
+            return {}
+        return {key: self._charts[key] for key in render.stand_in_keys(page_html)}
 
-    def fill(self) -> None:
-        """Every noted page, written by now, with its plots in."""
-        for path in self._pages:
-            path.write_text(render.fill_plots(path.read_text(encoding="utf-8"), self._plot), encoding="utf-8")
-        self._pages.clear()
 
-    def _plot(self, key: str) -> str:
-        drawn = self._drawn()
+def filled(page_html: str, charts: dict[str, tuple[Chart, str]], drawn: dict[str, str], cache_dir: Path) -> str:
+    """The page with each stand-in replaced by its plot: as `drawn` has it (`render.plots_of_book`), or drawn here
+    from `charts` (`Plots.on_page`) when the page's chart was read differently from the book's."""
+
+    def plot(key: str) -> str:
         if key in drawn:
             return drawn[key]
-        chart, lang = self._charts[key]  # a chart the other process read differently is drawn here
-        return render.plot_html(chart, lang, render.figure_json(chart, lang, self._cache_dir))
+        chart, lang = charts[key]
+        return render.plot_html(chart, lang, render.figure_json(chart, lang, cache_dir))
+
+    return render.fill_plots(page_html, plot)

@@ -201,8 +201,9 @@ def stand_in(key: str) -> str:
     return f"<!--book-plot:{key}-->"
 
 
-def has_stand_in(page_html: str) -> bool:
-    return _STAND_IN.search(page_html) is not None
+def stand_in_keys(page_html: str) -> list[str]:
+    """The figure keys of the stand-ins a page holds."""
+    return _STAND_IN.findall(page_html)
 
 
 def fill_plots(page_html: str, plot: Callable[[str], str]) -> str:

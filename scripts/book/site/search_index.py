@@ -37,8 +37,10 @@ def search_in_language(html: str, base: str) -> str:
     worker = _THEME_WORKER.search(config.get("search", ""))
     if worker is None:
         raise BookError(
-            f"the theme's page configuration names no search worker ({config.get('search')!r}): "
-            "the theme changed — update book.site.search_index for it"
+            "requirements.lock",
+            None,
+            f"the pinned theme's page configuration names no search worker ({config.get('search')!r})",
+            "update book.site.search_index for the theme's new configuration",
         )
     config["search"] = config["search"][: worker.start()] + WORKER
     text = json.dumps(config, ensure_ascii=False, separators=(", ", ": "))
