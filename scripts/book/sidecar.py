@@ -14,14 +14,15 @@ import weakref
 from collections.abc import Callable
 from typing import Any
 
-# The build's own process is what a build waits for: where the two want the same core, the build gets it.
-NICENESS = 10
-
 
 class Sidecar:
-    """`jobs` running in a child process from the moment this is made; `result(name)` waits for one job's value."""
+    """`jobs` running in a child process from the moment this is made; `result(name)` waits for one job's value.
 
-    def __init__(self, jobs: dict[str, Callable[[], Any]]):
+    A child whose answers the build needs only at its end runs at a lower priority (`niceness`, as os.nice takes
+    it): where it and the build want the same core, the build gets it.
+    """
+
+    def __init__(self, jobs: dict[str, Callable[[], Any]], niceness: int = 0):
         read, write = os.pipe()
         sys.stdout.flush()  # else what this process has yet to print would be printed twice
         sys.stderr.flush()
@@ -29,7 +30,7 @@ class Sidecar:
         if pid == 0:  # the child: answer, then leave without running the parent's exit handlers
             try:
                 os.close(read)
-                os.nice(NICENESS)
+                os.nice(niceness)
                 _answer_all(jobs, write)
                 sys.stdout.flush()
                 sys.stderr.flush()

@@ -66,7 +66,7 @@ class Finisher:
         figure plotly draws."""
         read, write = os.pipe()
         pages = functools.partial(_finish_pages, read, write, offline, draw, cache_dir)
-        self._child = sidecar.Sidecar({"pages": pages})
+        self._child = sidecar.Sidecar({"pages": pages}, niceness=10)  # the build waits for it only at its end
         os.close(read)
         self._pipe = os.fdopen(write, "wb")
         self._written_next: Page | None = None  # the page MkDocs writes after this event

@@ -10,6 +10,7 @@ the theme's page templates in another process while it renders Markdown (`compil
 from __future__ import annotations
 
 import functools
+import os
 import re
 from pathlib import Path
 
@@ -55,10 +56,9 @@ def compile_theme(env: jinja2.Environment, dirs: list[str], langs: list[str]) ->
     """
     names: dict[str, Path] = {}  # the first folder's file of each name, as the theme's loader finds it
     for folder in dirs:
-        for path in sorted(Path(folder).rglob("*")):
-            name = path.relative_to(folder).as_posix()
-            if path.suffix in (".html", ".xml") and not name.startswith((".", "fragments/")) and _shown(name, langs):
-                names.setdefault(name, path)
+        for name in _template_names(Path(folder)):
+            if _shown(name, langs):
+                names.setdefault(name, Path(folder, name))
     compiled = []
     for name in _in_order_of_use(names):
         try:
@@ -67,6 +67,19 @@ def compile_theme(env: jinja2.Environment, dirs: list[str], langs: list[str]) ->
             continue
         compiled.append(name)
     return compiled
+
+
+def _template_names(folder: Path) -> list[str]:
+    """The HTML and XML files under `folder` as Jinja names them, sorted; hidden folders (the theme's thousands of
+    icons) and fragments are not walked."""
+    names = []
+    for parent, subfolders, files in os.walk(folder):
+        subfolders[:] = [d for d in subfolders if not d.startswith(".")]
+        where = Path(parent).relative_to(folder).as_posix()
+        if where == "fragments" or where.startswith("fragments/"):
+            continue
+        names += [f if where == "." else f"{where}/{f}" for f in files if f.endswith((".html", ".xml")) and not f.startswith(".")]
+    return sorted(names)
 
 
 # Templates a template names as they are written: it extends, includes or imports them.
