@@ -55,6 +55,7 @@ class Build:
     numbers: dict[str, dict] = field(default_factory=dict)  # per language: (kind, id) → its table or figure number
     charts: dict[str, tuple] = field(default_factory=dict)  # a page's file, as shown → (language, its charts)
     figures: dict[str, dict] = field(default_factory=dict)
+    locales: dict[str, str | None] = field(default_factory=dict)  # per language: plotly's locale script, if the site has one
     beside: sidecar.Sidecar | None = None  # the translation records, the theme's templates and the checks, done beside this build
     plots: later.Plots | None = None
     finisher: finishing.Finisher | None = None  # each page's last work and its charts' plots, done beside the build
@@ -300,7 +301,9 @@ def _charts_cache() -> Path:
 def on_page_markdown(markdown, page, config, files):
     # A figure before each marked table; the template loads charts.js only on pages that have one.
     build, lang = _build(config), _page_lang(page)
-    locale = render.locale_path(lang) if files.get_file_from_path(render.locale_path(lang)) else None
+    if lang not in build.locales:  # the same for every page of a language: looking it up in `files` is slow
+        build.locales[lang] = render.locale_path(lang) if files.get_file_from_path(render.locale_path(lang)) else None
+    locale = build.locales[lang]
     scripts = render.Scripts(
         plotly=languages.relative_url(render.PLOTLY_PATH, page.url),
         locale=locale and languages.relative_url(locale, page.url),
@@ -404,7 +407,7 @@ def on_post_page(output, page, config):
             base,
             str(Path(config.docs_dir) / lang / GLOSSARY_PAGE),
             languages.relative_url(glossary_url, page.url),
-            build.plots.on_page(output),
+            build.plots.on_page(output) if page.meta.get("book_charts") else {},
         )
     )
     return output
