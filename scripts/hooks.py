@@ -400,6 +400,8 @@ def on_post_page(output, page, config):
     site = build.site
     lang = _page_lang(page)
     base = languages.relative_url(languages.language_root(lang, site.default), page.url) or "./"
+    if not output.strip():  # MkDocs writes no file for it
+        return output
     glossary_url = languages.page_url(GLOSSARY_PAGE, lang, site.default, site.use_directory_urls)
     build.finisher.page(  # finished once written, while the next page renders
         finishing.Page(
