@@ -89,6 +89,19 @@ def test_a_page_that_cannot_be_finished_is_named_and_one_problem_is_reported_onc
     assert "Content-Security-Policy" in (tmp_path / "ok.html").read_text(encoding="utf-8")
 
 
+def test_plots_that_cannot_be_drawn_are_reported_and_the_pages_still_finished(tmp_path, glossary_file):
+    def fail():
+        raise RuntimeError("plotly is missing")
+
+    finisher = finishing.Finisher(False, fail, tmp_path)
+    page = tmp_path / "p.html"
+    finisher.page(finishing.Page(str(page), "./", str(glossary_file), "glossary/"))
+    page.write_text(page_html("<p>An API.</p>"), encoding="utf-8")
+    with pytest.raises(BookErrors, match="^the book's plots: unexpected RuntimeError while drawing them \\(plotly is missing\\)"):
+        finisher.close()
+    assert 'class="book-term"' in page.read_text(encoding="utf-8")
+
+
 def test_a_bad_glossary_is_reported_with_its_path_and_line(tmp_path):
     bad = tmp_path / "glossary.md"
     bad.write_text("## API {#api}\n\n## SLA {#sla}\n\nx\n", encoding="utf-8")

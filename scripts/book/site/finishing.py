@@ -14,7 +14,7 @@ import functools
 import os
 import pickle
 import weakref
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -43,7 +43,9 @@ def mark_content(content: str) -> str:
     return CONTENT_START + content + CONTENT_END
 
 
-def finish(html: str, offline: bool, search_base: str | None = None, terms=(), glossary_href: str = "") -> str:
+def finish(
+    html: str, offline: bool, search_base: str | None = None, terms: Sequence[glossary.Term] = (), glossary_href: str = ""
+) -> str:
     """The page with its marked content's table labels, whole numbers and glossary links (`terms`, linked to
     `glossary_href`), compacted and tidied, searching its language's index from `search_base` if given, and online
     with its Content-Security-Policy, which hashes the final scripts."""
@@ -107,7 +109,7 @@ def _finish_pages(read: int, write: int, offline: bool, draw: Callable[[], dict[
         drawn = draw()  # while the build renders Markdown: no page has been written yet
     except Exception as error:  # each page with a chart draws its own instead, and reports what fails
         drawn = {}
-        errors[str(error)] = _unexpected("the book's plots", error)
+        errors[str(error)] = _unexpected("the book's plots", "drawing them", error)
     with os.fdopen(read, "rb") as pipe:
         while True:
             try:
@@ -125,8 +127,8 @@ def _finish_pages(read: int, write: int, offline: bool, draw: Callable[[], dict[
             except BookError as error:  # a bad glossary is the same error on every page: reported once
                 errors.setdefault(str(error), error)
             except Exception as error:
-                errors.setdefault(str(error), _unexpected(page.path, error))
+                errors.setdefault(str(error), _unexpected(page.path, "finishing it", error))
 
 
-def _unexpected(where: str, error: Exception) -> BookError:
-    return BookError(where, None, f"unexpected {type(error).__name__} while finishing it ({error})", "report it as a bug")
+def _unexpected(where: str, doing: str, error: Exception) -> BookError:
+    return BookError(where, None, f"unexpected {type(error).__name__} while {doing} ({error})", "report it as a bug")
