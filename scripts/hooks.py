@@ -320,7 +320,7 @@ def on_page_markdown(markdown, page, config, files):
         first_line,
         _charts_cache(),
         figures,
-        build.plots.stand_in,
+        build.plots.placer(page.file.abs_dest_path),
         build.charts.get(path, (lang, None))[1],
     )
     if count:
@@ -400,7 +400,7 @@ def on_post_page(output, page, config):
     site = build.site
     lang = _page_lang(page)
     base = languages.relative_url(languages.language_root(lang, site.default), page.url) or "./"
-    if not output.strip():  # MkDocs writes no file for it
+    if not output or output.isspace():  # MkDocs writes no file for it
         return output
     glossary_url = languages.page_url(GLOSSARY_PAGE, lang, site.default, site.use_directory_urls)
     build.finisher.page(  # finished once written, while the next page renders
@@ -409,7 +409,7 @@ def on_post_page(output, page, config):
             base,
             str(Path(config.docs_dir) / lang / GLOSSARY_PAGE),
             languages.relative_url(glossary_url, page.url),
-            build.plots.on_page(output) if page.meta.get("book_charts") else {},
+            build.plots.on_page(page.file.abs_dest_path),
         )
     )
     return output

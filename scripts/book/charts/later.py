@@ -3,6 +3,7 @@ and the build never waits for plotly, which draws in the process that finishes t
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from book.charts import render
@@ -10,21 +11,25 @@ from book.charts.spec import Chart
 
 
 class Plots:
-    """The stand-ins a build has placed, each with the chart it stands for."""
+    """The stand-ins a build has placed, page by page, each with the chart it stands for."""
 
     def __init__(self) -> None:
-        self._charts: dict[str, tuple[Chart, str]] = {}
+        self._pages: dict[str, dict[str, tuple[Chart, str]]] = {}
 
-    def stand_in(self, chart: Chart, lang: str) -> str:
-        key = render.figure_key(chart, lang)
-        self._charts[key] = (chart, lang)
-        return render.stand_in(key)
+    def placer(self, page: str) -> Callable[[Chart, str], str]:
+        """What `render.render_charts` puts in place of each plot of `page` (any name unique to the page)."""
+        placed = self._pages.setdefault(page, {})
 
-    def on_page(self, page_html: str) -> dict[str, tuple[Chart, str]]:
-        """The charts whose stand-ins the page holds, by figure key."""
-        if not self._charts:
-            return {}
-        return {key: self._charts[key] for key in render.stand_in_keys(page_html)}
+        def stand_in(chart: Chart, lang: str) -> str:
+            key = render.figure_key(chart, lang)
+            placed[key] = (chart, lang)
+            return render.stand_in(key)
+
+        return stand_in
+
+    def on_page(self, page: str) -> dict[str, tuple[Chart, str]]:
+        """The charts whose stand-ins `page` holds, by figure key."""
+        return self._pages.get(page, {})
 
 
 def filled(page_html: str, charts: dict[str, tuple[Chart, str]], drawn: dict[str, str], cache_dir: Path) -> str:

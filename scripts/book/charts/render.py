@@ -201,11 +201,6 @@ def stand_in(key: str) -> str:
     return f"<!--book-plot:{key}-->"
 
 
-def stand_in_keys(page_html: str) -> list[str]:
-    """The figure keys of the stand-ins a page holds."""
-    return _STAND_IN.findall(page_html)
-
-
 def fill_plots(page_html: str, plot: Callable[[str], str]) -> str:
     """The page with each stand-in replaced by `plot(figure_key)`."""
     return _STAND_IN.sub(lambda match: plot(match.group(1)), page_html)
