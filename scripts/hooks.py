@@ -395,13 +395,13 @@ def on_template_context(ctx, template_name, config):
 
 @_reported
 def on_post_page(output, page, config):
-    # Each language searches its own index, at its own root.
+    # The page's last work is done beside the build (book.site.finishing); search looks in its language's root.
+    if not output or output.isspace():  # MkDocs writes no file for it
+        return output
     build = _build(config)
     site = build.site
     lang = _page_lang(page)
     base = languages.relative_url(languages.language_root(lang, site.default), page.url) or "./"
-    if not output or output.isspace():  # MkDocs writes no file for it
-        return output
     glossary_url = languages.page_url(GLOSSARY_PAGE, lang, site.default, site.use_directory_urls)
     build.finisher.page(  # finished once written, while the next page renders
         finishing.Page(

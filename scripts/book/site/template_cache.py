@@ -74,10 +74,8 @@ def _template_names(folder: Path) -> list[str]:
     icons) and fragments are not walked."""
     names = []
     for parent, subfolders, files in os.walk(folder):
-        subfolders[:] = [d for d in subfolders if not d.startswith(".")]
         where = Path(parent).relative_to(folder).as_posix()
-        if where == "fragments" or where.startswith("fragments/"):
-            continue
+        subfolders[:] = [d for d in subfolders if not d.startswith(".") and not (where == "." and d == "fragments")]
         names += [f if where == "." else f"{where}/{f}" for f in files if f.endswith((".html", ".xml")) and not f.startswith(".")]
     return sorted(names)
 
