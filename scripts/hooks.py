@@ -28,6 +28,7 @@ from book.site import (
     history,
     languages,
     minify,
+    nav_sections,
     not_found,
     search_index,
     template_cache,
@@ -248,6 +249,7 @@ def _downloads(zip_path: Path, langs: list[str]) -> list[context.Download]:
 def on_env(env, config, files):
     # Every language build makes its own template environment: compile each template once, for this build and the next.
     env.bytecode_cache = template_cache.shared(_cache("templates"))
+    env.globals["book_nav"] = nav_sections.Sections()  # overrides/partials/nav.html: this build's sections
     return env
 
 
