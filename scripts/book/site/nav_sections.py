@@ -10,6 +10,7 @@ whose folder holds the page.
 
 from __future__ import annotations
 
+import functools
 import posixpath
 from collections.abc import Callable
 from typing import Any
@@ -20,12 +21,14 @@ class Sections:
 
     def __init__(self) -> None:
         self._rendered: dict[tuple[str, int, int], Any] = {}
-        self._folders: dict[str, list[str] | None] = {}
+        self._folders: dict[str, tuple[str, ...] | None] = {}
 
     def render(self, render: Callable[[Any, str, int], Any], item: Any, path: str, page_url: str | None) -> Any:
         """The theme's `render(item, path, 1)` (its nav-item macro) for a top-level `item` of the navigation, on the
         page at `page_url` (None for a page that is not in the navigation, such as the 404 page)."""
-        folder = self._folders[path] if path in self._folders else self._folders.setdefault(path, _folder(item))
+        if path not in self._folders:  # the same on every page of the build
+            self._folders[path] = _folder(item)
+        folder = self._folders[path]
         if page_url is None or folder is None or getattr(item, "active", False):
             return render(item, path, 1)
         here = _directory(page_url)
@@ -38,7 +41,7 @@ class Sections:
         return self._rendered[key]
 
 
-def _folder(item: Any) -> list[str] | None:
+def _folder(item: Any) -> tuple[str, ...] | None:
     """The folder every page and link of `item` is in (as URL parts), or None when one of them is not a plain
     site-relative URL (an address elsewhere reads the same from every page, but `..` does not)."""
     urls = list(_urls(item))
@@ -56,18 +59,19 @@ def _urls(item: Any):
         yield from _urls(child)
 
 
-def _directory(page_url: str) -> list[str]:
+@functools.lru_cache(maxsize=64)  # asked once for each top-level section of the page
+def _directory(page_url: str) -> tuple[str, ...]:
     """The folder links on the page are relative to, as MkDocs reads it: a last part with a dot is a file."""
     folder, _, last = page_url.rpartition("/")
     return _parts(folder if "." in last else page_url)
 
 
-def _parts(url: str) -> list[str]:
+def _parts(url: str) -> tuple[str, ...]:
     normal = posixpath.normpath("/" + url)[1:]
-    return normal.split("/") if normal else []
+    return tuple(normal.split("/")) if normal else ()
 
 
-def _common_length(a: list[str], b: list[str]) -> int:
+def _common_length(a: tuple[str, ...], b: tuple[str, ...]) -> int:
     common = 0
     for x, y in zip(a, b):
         if x != y:
