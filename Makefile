@@ -7,9 +7,8 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 export NO_MKDOCS_2_WARNING := 1
-export PYTHONPATH := $(CURDIR)/scripts
 # Names and dates come from book.project, where each is written once.
-PROJECT = $(shell PYTHONPATH=scripts $(PYTHON) -c 'from book import project; print(project.$(1))')
+PROJECT = $(shell PYTHONPATH=src $(PYTHON) -c 'from book import project; print(project.$(1))')
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || $(call PROJECT,FALLBACK_EPOCH))
 
 OFFLINE_ZIP := build/$(call PROJECT,ZIP_NAME)
@@ -21,9 +20,11 @@ help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 10
 
 # Set-up: each step runs again only when its lock file changes.
-$(BIN)/.installed: requirements.lock
+$(BIN)/.installed: requirements.lock pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements.lock
+	# The book's own package (src/book: the MkDocs plugin and Markdown extensions), editable, built with the pinned setuptools.
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	touch $@
 
 node_modules/.installed: package-lock.json
@@ -36,16 +37,14 @@ node_modules/.book/plotly.min.js: node_modules/.installed scripts/plotly/bundle.
 
 setup: $(BIN)/.installed node_modules/.installed node_modules/.book/plotly.min.js ## Install Python and npm packages from the lock files, build plotly.js
 
-serve: setup $(OFFLINE_ZIP) ## Preview at http://127.0.0.1:8000 (PORT=…), rebuilding on edits
-	SITE_URL=http://127.0.0.1:$(PORT)/ $(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:$(PORT)
-
-$(OFFLINE_ZIP): $(shell find docs overrides scripts -type f -not -path '*/__pycache__/*' 2>/dev/null) mkdocs.yml | setup
-	$(BIN)/python -m book.commands.offline --zip $@
+# Not strict: a mistake shows in the browser, in place of the page, until it is fixed (the book plugin's error page).
+serve: setup ## Preview at http://127.0.0.1:8000 (PORT=…), rebuilding on edits; mistakes show in the browser
+	SITE_URL=http://127.0.0.1:$(PORT)/ $(BIN)/mkdocs serve --no-strict --dev-addr 127.0.0.1:$(PORT)
 
 offline: setup ## Build only the offline edition (a zip in build/)
 	$(BIN)/python -m book.commands.offline --zip $(OFFLINE_ZIP)
 
-build: setup ## Build the complete site into site/ (with the offline zip), in one process
+build: setup ## Build the complete site into site/ with the offline zip, the offline edition made at the same time
 	$(BIN)/python -m book.commands.build --zip $(OFFLINE_ZIP)
 
 editions: setup ## Build the A5 PDF and EPUB 3 of each language (build/editions/), then the site offering them in site/downloads/
@@ -57,10 +56,10 @@ check: setup ## Fast checks before a pull request (no browser)
 	$(BIN)/python -m book.commands.check $(if $(STRICT),--strict)
 
 format: setup ## Format the Python code and fix what the linter can (ruff)
-	$(BIN)/ruff format scripts tests
-	$(BIN)/ruff check --fix scripts tests
+	$(BIN)/ruff format src tools tests
+	$(BIN)/ruff check --fix src tools tests
 
-test-fast: setup ## The tests without a browser (about a minute): run before a pull request
+test-fast: setup ## The tests without a browser (tests/unit, content, build): run before a pull request
 	$(BIN)/python -m pytest -m "not browser"
 
 test: setup ## Every test, browser tests included (installs Chromium when root)
@@ -69,7 +68,7 @@ test: setup ## Every test, browser tests included (installs Chromium when root)
 
 bench: setup ## Measure build, rebuild, page weight and the PDF and EPUB editions beside their budgets
 	scripts/install-browser.sh
-	$(BIN)/python -m book.commands.bench $(if $(QUICK),--quick) $(if $(COMPARE),--compare $(COMPARE))
+	$(BIN)/python -m tools.bench $(if $(QUICK),--quick) $(if $(COMPARE),--compare $(COMPARE))
 
 translations-check: setup ## Translations older than their original (STRICT=1 fails on them)
 	$(BIN)/python -m book.commands.translations check $(if $(STRICT),--strict)

@@ -13,10 +13,7 @@ has_font "BIZ UDPGothic" || missing+=(fonts-morisawa-bizud-gothic)
 has_font "Liberation Serif" || missing+=(fonts-liberation2)
 command -v java >/dev/null || missing+=(default-jre-headless)
 command -v pdftotext >/dev/null || missing+=(poppler-utils)
-# Installs what the browser tests and the PDF and EPUB editions need from Debian's packages when it is missing:
-# Chromium, Japanese fonts (or Japanese renders as boxes), Java for the HTML checker and epubcheck,
-# the print fonts the editions embed, poppler-utils to read PDFs back (editions, and pages Chromium prints)
-# and epubcheck to validate EPUBs.
+[ -f /usr/share/java/epubcheck.jar ] || missing+=(epubcheck)
 [ ${#missing[@]} -eq 0 ] && exit 0
 if [ "$(id -u)" != 0 ]; then
   echo "Missing: ${missing[*]} — install them (sudo apt-get install ${missing[*]}) or run make test as root" >&2

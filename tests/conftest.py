@@ -1,4 +1,5 @@
-"""Shared fixtures: one build of each edition per test session, a local server, and Chromium."""
+"""Shared fixtures. Tests come in tiers, by folder: unit/ builds nothing, content/ reads the book's sources,
+build/ builds the small book in fixtures/book (and the real book once per session), browser/ drives Chromium."""
 
 from __future__ import annotations
 
@@ -10,78 +11,94 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from tools.serve import serve
 
 from book import project
-from book.bench.pages import CHROMIUM, CHROMIUM_ARGS  # one Chromium set-up for tests and the bench
-from book.site.serve import serve
+from book.project import CHROMIUM, CHROMIUM_ARGS  # one Chromium set-up for tests and the bench
 
 ROOT = Path(__file__).resolve().parents[1]
+FIXTURE = ROOT / "tests" / "fixtures" / "book"
+TIERS = {"unit", "content", "build", "browser"}
+
+
+def pytest_collection_modifyitems(items):
+    """Each test is marked with its tier (its folder), so `-m "not browser"` runs the tiers without Chromium."""
+    for item in items:
+        tier = next((part for part in Path(item.fspath).relative_to(ROOT / "tests").parts if part in TIERS), None)
+        if tier:
+            item.add_marker(getattr(pytest.mark, tier))
 
 
 def build_env(**extra: str) -> dict[str, str]:
-    return {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(ROOT / "scripts"), **extra}
+    return {**os.environ, "NO_MKDOCS_2_WARNING": "1", **extra}
 
 
 def mkdocs_build(dest: Path, config: Path = ROOT / "mkdocs.yml", **env: str) -> subprocess.CompletedProcess:
-    """A strict build, as `make build` does it; the caller asserts on the result."""
+    """A strict build, as `mkdocs build --strict` does it; the caller asserts on the result."""
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(dest)]
     return subprocess.run(command, capture_output=True, text=True, env=build_env(**env), cwd=config.parent)
 
 
-def marked_charts(lang: str = "ja") -> dict[str, list]:
-    """The charts each page of the book marks, by built page URL (part-1/1-3/), in page order: tests take their
-    expectations from the docs, so a new chart or chapter never breaks a test that was right."""
-    from book.charts.spec import find_charts
+def make_build(out: Path, config: Path = ROOT / "mkdocs.yml", **env: str) -> subprocess.CompletedProcess:
+    """`make build` into `out` (site/ and the zip), offering no PDF or EPUB, as on a fresh clone."""
+    site, zip_path = out / "site", out / project.ZIP_NAME
+    command = [
+        sys.executable,
+        "-m",
+        "book.commands.build",
+        "--config",
+        str(config),
+        "--site-dir",
+        str(site),
+        "--zip",
+        str(zip_path),
+    ]
+    command += ["--editions-dir", str(out / "no-editions")]
+    result = subprocess.run(command, capture_output=True, text=True, env=build_env(**env), cwd=ROOT)
+    result.site, result.zip = site, zip_path
+    return result
 
-    found = {}
-    for path in sorted((ROOT / "docs" / lang).rglob("*.md")):
-        charts = find_charts(path.read_text(encoding="utf-8"), str(path))
-        if charts:
-            rel = path.relative_to(ROOT / "docs" / lang).with_suffix("").as_posix()
-            found[rel.removesuffix("index") if rel.endswith("index") else rel + "/"] = charts
-    return found
 
-
-def copy_book(dest: Path) -> Path:
-    """A copy of the book's sources for a test to break; code and packages are linked, not copied."""
+def copy_book(dest: Path, source: Path = FIXTURE, **book: str) -> Path:
+    """A copy of a book's sources (the small one unless told) for a test to change, with the book plugin's settings
+    `book`; the project's configuration, theme and code stay where they are."""
     dest.mkdir(parents=True, exist_ok=True)
-    shutil.copy(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
-    shutil.copytree(ROOT / "docs", dest / "docs")
-    linked = (
-        "overrides",
-        "scripts",
-        "tests",
-        "node_modules",
-        ".github",
-        ".markdownlint-cli2.yaml",
-        "pyproject.toml",
-        "CITATION.cff",
-    )
-    prose = (".textlintrc.ja.yml", ".textlintrc.en.yml", "prh.yml")
-    for name in (*linked, *prose):
+    shutil.copytree(source / "docs", dest / "docs")
+    settings = {"citation_file": str(ROOT / "CITATION.cff"), **book}
+    config = [
+        f"INHERIT: {source / 'mkdocs.yml'}",
+        f"theme: {{custom_dir: {ROOT / 'overrides'}}}",
+        f"watch: [{ROOT / 'overrides'}]",
+        "plugins:",
+        "  book:",
+        *(f"    {name}: {value}" for name, value in settings.items()),
+    ]
+    (dest / "mkdocs.yml").write_text("\n".join(config) + "\n", encoding="utf-8")
+    for name in (".markdownlint-cli2.yaml", ".textlintrc.ja.yml", ".textlintrc.en.yml", "prh.yml", "node_modules", ".github"):
         (dest / name).symlink_to(ROOT / name)
     return dest
 
 
-@pytest.fixture(scope="session", autouse=True)
-def chart_cache(tmp_path_factory) -> Path:
-    """Builds run by tests keep drawn figures in a folder of the session's, never in the project's .cache/."""
-    folder = tmp_path_factory.mktemp("cache")
-    os.environ["BOOK_CACHE_DIR"] = str(folder)
-    return folder
+@pytest.fixture(scope="session")
+def fixture_build(tmp_path_factory) -> subprocess.CompletedProcess:
+    """`make build` of the small book in tests/fixtures/book: its site and offline zip."""
+    result = make_build(tmp_path_factory.mktemp("fixture-build"), FIXTURE / "mkdocs.yml")
+    assert result.returncode == 0, result.stdout + result.stderr
+    return result
 
 
 @pytest.fixture(scope="session")
 def site_build(tmp_path_factory) -> subprocess.CompletedProcess:
-    """`make build`: the offline edition and its zip, then the online site with the zip in it."""
-    out = tmp_path_factory.mktemp("build")
-    site, zip_path = out / "site", out / project.ZIP_NAME
-    no_editions = out / "no-editions"  # as `make build` on a fresh clone: no PDF or EPUB built yet
-    command = [sys.executable, "-m", "book.commands.build", "--site-dir", str(site), "--zip", str(zip_path)]
-    result = subprocess.run(command, capture_output=True, text=True, env=build_env(BOOK_EDITIONS_DIR=str(no_editions)), cwd=ROOT)
+    """`make build` of the whole book, once per session: the offline edition and its zip, then the online site."""
+    result = make_build(tmp_path_factory.mktemp("build"))
     assert result.returncode == 0, result.stdout + result.stderr
-    result.site, result.zip = site, zip_path
     return result
+
+
+@pytest.fixture(scope="session")
+def site(site_build) -> Path:
+    """The whole book's online edition, built strictly, with the offline zip in it."""
+    return site_build.site
 
 
 @pytest.fixture(scope="session")
@@ -96,12 +113,6 @@ def unzipped(tmp_path_factory, offline_zip) -> Path:
     with zipfile.ZipFile(offline_zip) as archive:
         archive.extractall(folder)
     return folder / project.NAME
-
-
-@pytest.fixture(scope="session")
-def site(site_build) -> Path:
-    """The online edition, built strictly from docs/ with the offline zip in it."""
-    return site_build.site
 
 
 @pytest.fixture(scope="session")
@@ -125,3 +136,17 @@ def browser():
 def serve_directory(directory: Path):
     """Another built site (a test's own variant) served on 127.0.0.1 at a free port while the block runs."""
     return serve(directory)
+
+
+def marked_charts(lang: str = "ja", docs: Path = ROOT / "docs") -> dict[str, list]:
+    """The charts each page marks, by built page URL (part-1/1-3/), in page order: tests take their expectations
+    from the docs, so a new chart or chapter never breaks a test that was right."""
+    from book.charts.spec import find_charts
+
+    found = {}
+    for path in sorted((docs / lang).rglob("*.md")):
+        charts = find_charts(path.read_text(encoding="utf-8"), str(path))
+        if charts:
+            rel = path.relative_to(docs / lang).with_suffix("").as_posix()
+            found[rel.removesuffix("index") if rel.endswith("index") else rel + "/"] = charts
+    return found

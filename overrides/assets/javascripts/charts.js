@@ -5,6 +5,7 @@
   "use strict";
 
   var figures = Array.prototype.slice.call(document.querySelectorAll("figure.book-chart"));
+  var script = document.currentScript;  // says where plotly.js and its locale are, relative to this page
   var drawn = [];
   var library = null;
 
@@ -20,10 +21,10 @@
   }
 
   // plotly.js, then its locale: one download shared by every chart of the page.
-  function loadPlotly(figure) {
+  function loadPlotly() {
     if (!library) {
-      var locale = figure.getAttribute("data-plotly-locale");
-      library = loadScript(figure.getAttribute("data-plotly-src")).then(function () {
+      var locale = script.getAttribute("data-plotly-locale");
+      library = loadScript(script.getAttribute("data-plotly")).then(function () {
         return locale && loadScript(locale);
       });
     }

@@ -1,1 +1,0 @@
-"""Numbered tables and figures: captions, numbers per Part, and cross-references (syntax in book.markdown.captions)."""

@@ -1,0 +1,99 @@
+"""Citations in the text: `[@key]` after a claim becomes a numbered link to its entry in References."""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from book.errors import BookError, did_you_mean
+from book.references.bibliography import Entry, citation_title
+from book.sources.fences import FENCE, outside_fences
+from book.sources.headings import EXPLICIT_ID, HEADING
+
+CITATION = re.compile(r"\[@([^\]\s]*)\]")
+REFERENCES_PAGE = "references.md"
+
+
+@dataclass(frozen=True)
+class Citation:
+    key: str
+    line: int
+    section: str | None  # the ID of the heading the citation stands under
+
+
+def find(text: str) -> list[Citation]:
+    """Every `[@key]` outside code fences, with its line and section."""
+    found, section = [], None
+    for number, line in outside_fences(text):
+        heading = HEADING.match(line)
+        if heading:
+            explicit = EXPLICIT_ID.search(heading["attrs"] or "")
+            section = explicit["id"] if explicit else section
+        found += [Citation(m[1], number, section) for m in CITATION.finditer(line)]
+    return found
+
+
+def problems(path: str, text: str, known: dict[str, Entry]) -> list[BookError]:
+    """Citations whose key names no reference."""
+    return [
+        BookError(
+            path,
+            c.line,
+            f"citation [@{c.key}] names no entry of docs/references.yml",
+            did_you_mean(c.key, known, "[@{}]") + " (or add the entry to docs/references.yml)",
+        )
+        for c in find(text)
+        if c.key not in known
+    ]
+
+
+def link(entry: Entry, lang: str, references_href: str) -> str:
+    """The numbered link a citation becomes."""
+    title = html.escape(citation_title(entry, lang), quote=True)
+    return f'<a class="book-cite" href="{html.escape(references_href, quote=True)}#ref-{entry.key}" title="{title}">[{entry.number}]</a>'
+
+
+def replace(markdown: str, lang: str, known: dict[str, Entry], references_href: str) -> str:
+    """Each citation as its link; code fences are left alone and unknown keys stay (the checks report them)."""
+    out, fenced = [], False
+    for line in markdown.splitlines(keepends=True):
+        if FENCE.match(line):
+            fenced = not fenced
+        if not fenced:
+            line = CITATION.sub(lambda m: link(known[m[1]], lang, references_href) if m[1] in known else m[0], line)
+        out.append(line)
+    return "".join(out)
+
+
+def cited_in(docs: Path, lang: str, pages: list[str], label) -> dict[str, list[tuple[str, str]]]:
+    """For each key, the (label, page#section) of every page of one language that cites it, in book order.
+
+    `pages` are the language's pages in reading order, `label(rel)` names a page for a reader.
+    """
+    found: dict[str, list[tuple[str, str]]] = {}
+    for rel in pages:
+        path = docs / lang / rel
+        if not path.is_file():
+            continue
+        for citation in find(path.read_text(encoding="utf-8")):
+            places = found.setdefault(citation.key, [])
+            if all(target.split("#")[0] != rel for _, target in places):  # one link per page, to its first citing section
+                places.append((label(rel), rel + (f"#{citation.section}" if citation.section else "")))
+    return found
+
+
+def check_book(docs: Path, langs: list[str], shown=lambda path: str(path)) -> list[BookError]:
+    """The bibliography reads, and every citation of every page names one of its entries."""
+    from book.references import bibliography
+
+    try:
+        known = bibliography.entries(bibliography.load(docs / "references.yml", shown(docs / "references.yml")))
+    except BookError as error:
+        return [error]
+    errors = []
+    for lang in langs:
+        for path in sorted((docs / lang).rglob("*.md")):
+            errors += problems(shown(path), path.read_text(encoding="utf-8"), known)
+    return errors

@@ -1,0 +1,169 @@
+"""`make bench` in its quick form: it runs end to end and its JSON carries every figure the report promises.
+
+The benchmark is a report, not a timed test: nothing here judges a figure, only that it was measured.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from numbers import Real
+
+import pytest
+from tools.bench import report, synthetic
+
+from book import project
+from book.translations import tracking
+from conftest import ROOT, build_env
+
+pytestmark = pytest.mark.browser  # the download measurement runs Chromium
+
+BUILD = [
+    "online_ratio",
+    "full_ratio",
+    "online_ratio_of_medians",
+    "full_ratio_of_medians",
+    "online_no_cache_ratio",
+    "full_no_cache_ratio",
+    "online_no_cache_ratio_of_medians",
+    "full_no_cache_ratio_of_medians",
+    "full_vs_online",
+    "beside_gain",
+    "online_site_bytes",
+    "online_site_bytes_without_zip",
+    "zip_bytes",
+    "zip_vs_site",
+    "baseline_site_bytes",
+]
+STEPS = ["baseline", "online", "full", "offline", "online_no_cache", "full_no_cache"]
+CHARTS = [
+    "full_with_s",
+    "full_without_s",
+    "step_s",
+    "step_share",
+]
+SCALE_ROW = [
+    "pages_per_language",
+    "pages",
+    "project_s",
+    "baseline_s",
+    "ratio",
+    "project_ms_per_page",
+    "baseline_ms_per_page",
+    "project_peak_mb",
+    "baseline_peak_mb",
+]
+KINDS = ["total", "html", "css", "js", "fonts", "data", "images", "other", "plotly", "requests"]
+
+
+def numeric(value) -> bool:
+    return isinstance(value, Real) and not isinstance(value, bool)
+
+
+def missing(mapping: dict, keys: list[str], where: str) -> list[str]:
+    return [f"{where}.{key}" for key in keys if not numeric(mapping.get(key))]
+
+
+@pytest.fixture(scope="module")
+def results(tmp_path_factory):
+    out = tmp_path_factory.mktemp("bench")
+    command = [sys.executable, "-m", "tools.bench", "--quick", "--out", str(out)]
+    run = subprocess.run(
+        command, capture_output=True, text=True, env=build_env(), cwd=ROOT, timeout=320
+    )  # the editions' PDFs take about a minute
+    assert run.returncode == 0, run.stdout[-3000:] + run.stderr[-3000:]
+    assert "TARGETS" in run.stdout, run.stdout
+    stamped = [p for p in out.glob("bench-*.json")]
+    assert len(stamped) == 1, "the run also keeps a timestamped copy"
+    return json.loads((out / "bench.json").read_text(encoding="utf-8"))
+
+
+def test_quick_bench_reports_every_figure(results):
+    problems = []
+    build = results["build"]
+    problems += missing(build, BUILD, "build")
+    for step in STEPS:
+        problems += missing(build[step], ["median_s", "peak_mb"], f"build.{step}")
+    problems += missing(results["charts"], CHARTS, "charts")
+    assert results["scale"]["rows"], "no synthetic book was built"
+    for row in results["scale"]["rows"]:
+        problems += missing(row, SCALE_ROW, f"scale.{row.get('pages_per_language')}")
+    problems += missing(results["rebuild"], ["median_s"], "rebuild")
+    mechanisms = results["mechanisms"]
+    problems += missing(mechanisms["nav_sections"], ["with_s", "without_s", "gain"], "mechanisms.nav_sections")
+    problems += missing(mechanisms, ["beside"], "mechanisms")
+    for part in ("templates", "charts", "assets"):
+        problems += missing(mechanisms["caches"][part], ["kept_s", "emptied_s", "gain"], f"mechanisms.caches.{part}")
+    downloads = results["downloads"]
+    kinds = {page["kind"] for page in downloads["pages"]}
+    assert {"chart"} < kinds, "the quick run measures a chart page and a page without charts"
+    assert {page["lang"] for page in downloads["pages"]} == {"ja", "en"}
+    for page in downloads["pages"]:
+        phases = ["first_visit", "after_interaction"]
+        phases += ["after_chart", "after_chart_interaction"] if page["kind"] == "chart" else []
+        for site in ("book", "baseline"):
+            for phase in phases:
+                problems += missing(page[site][phase], KINDS, f"downloads./{page['path']}.{site}.{phase}")
+        problems += missing(page, ["first_visit_ratio", "after_interaction_ratio"], f"downloads./{page['path']}")
+    problems += missing(downloads, ["plotly_bytes_on_pages_without_charts"], "downloads")
+    problems += missing(downloads["chart_vs_plain"], ["chart_before", "chart_after", "plain"], "downloads.chart_vs_plain")
+    editions = results["editions"]
+    assert numeric(editions["seconds"])
+    expected = {project.edition_name(lang, kind) for lang in project.languages() for kind in project.EDITION_KINDS}
+    assert set(editions["files"]) == expected
+    assert all(f["bytes"] > 0 and (f["kind"] == "epub" or f["pages"] > 0) for f in editions["files"].values())
+    names = {row["name"] for row in results["targets"]}
+    assert len(names) >= 10, names
+    # Growth needs two sizes, which --quick does not build; every other target has its figure.
+    problems += [
+        f"targets.{row['name']}"
+        for row in results["targets"]
+        if not numeric(row["value"]) and not row["name"].startswith("scale")
+    ]
+    assert not problems, "figures missing or not numbers:\n" + "\n".join(problems)
+
+
+def test_quick_bench_measures_real_pages(results):
+    chart = next(page for page in results["downloads"]["pages"] if page["kind"] == "chart")
+    assert chart["book"]["after_chart"]["plotly"] == 0, "plotly loaded before the reader touched a chart"
+    assert chart["book"]["after_chart_interaction"]["plotly"] > 0, "touching the chart never loaded plotly"
+    assert results["charts"]["charts_rendered"] > 0
+    assert all(row["project_s"] > 0 and row["baseline_s"] > 0 for row in results["scale"]["rows"])
+    # Both search designs answered the same terms of every kind; the book's found every one.
+    assert set(results["search"]) == set(project.languages())
+    for lang, row in results["search"].items():
+        for design in ("theme", "book"):
+            assert sum(kind["terms"] for kind in row[design]["kinds"].values()) == row["terms"] > 0, (lang, design)
+        assert all(kind["found"] == kind["terms"] for kind in row["book"]["kinds"].values()), (lang, row["book"])
+
+
+def _rows(book, baseline, sizes=(10, 50, 200)):
+    return [{"pages_per_language": n, "project_s": book(n), "baseline_s": baseline(n)} for n in sizes]
+
+
+def test_ratio_growth_fails_a_book_that_grows_faster_than_its_pages():
+    linear = lambda n: 0.5 + 0.02 * n  # noqa: E731
+    quadratic = lambda n: 0.5 + 0.02 * n + 0.0002 * n * n  # noqa: E731
+    assert report.ratio_growth(_rows(linear, linear), 50) == pytest.approx(1.0)
+    assert report.ratio_growth(_rows(quadratic, linear), 50) > 1.2  # well past the 1.05 target
+    # A book cheaper than the baseline at first (where differences of times turn negative) is judged the same way.
+    assert report.ratio_growth(_rows(lambda n: 0.3 + 0.0003 * n * n, linear), 50) > 1.05
+    assert report.ratio_growth(_rows(lambda n: 0.9 * linear(n), linear), 50) == pytest.approx(1.0)
+    assert report.ratio_growth(_rows(linear, linear, sizes=(10,)), 50) is None
+
+
+def test_compare_prints_moved_figures(results):
+    older = json.loads(json.dumps(results))
+    older["build"]["online"]["median_s"] *= 2
+    text = report.compare(older, results)
+    assert "build.online.median_s" in text and "-50.0%" in text
+
+
+def test_synthetic_book_is_consistent(tmp_path):
+    """The synthetic pages pass the book's own translation check: same section ids, records up to date."""
+    synthetic.write_docs(tmp_path / "docs", 12)
+    book = tracking.scan(tmp_path / "docs")
+    errors, warnings = tracking.check(book)
+    assert not errors and not warnings, [str(e) for e in errors + warnings]
+    assert (tmp_path / "docs" / "en" / synthetic.page_rel(12)).is_file()
