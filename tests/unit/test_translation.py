@@ -282,7 +282,7 @@ def test_stale_since_is_the_date_of_the_originals_last_commit(tmp_path):
     docs = recorded(tmp_path)
     (docs / "ja/x.md").write_text(JA + "\n追記。\n", encoding="utf-8")
     book = scan(docs)
-    dates = {"docs/ja/x.md": datetime.datetime(2026, 2, 1, 9, 30, tzinfo=datetime.UTC)}
+    dates = {"ja/x.md": datetime.datetime(2026, 2, 1, 9, 30, tzinfo=datetime.UTC)}
     assert tracking.page_state(book, "en", "x.md", dates).since == datetime.date(2026, 2, 1)
 
 
@@ -409,7 +409,7 @@ def test_status_table_lists_every_page_with_links_to_both_versions(tmp_path):
     (docs / "ja/x.md").write_text(JA + "\n追記。\n", encoding="utf-8")
     (docs / "ja/only.md").write_text("---\ntitle: 日本語だけ\n---\n\n# 日本語だけ {#only}\n", encoding="utf-8")
     book = scan(docs)
-    dates = {"docs/ja/x.md": datetime.datetime(2026, 2, 1, tzinfo=datetime.UTC)}
+    dates = {"ja/x.md": datetime.datetime(2026, 2, 1, tzinfo=datetime.UTC)}
     en = status_table(book, "en", "en/translation-status/", "ja", True, dates)
     assert en.splitlines() == [
         "2 pages: 0 up to date, 1 outdated, 1 missing.",

@@ -22,8 +22,8 @@ NUMBER = re.compile(
     r"(?:\s?(?:%|[BT](?![A-Za-z])|tok/sec|倍|[x×](?![A-Za-z])|GB|bit|か月|months?(?![A-Za-z])))?"
     r"(?:/1M(?:トークン| tokens))?"
 )
-# Code in a cell is shown as written.
-_SKIP = frozenset({"code", "pre", "script"})
+# Code in a cell is shown as written, and a link's words (a name, a citation's [1]) wrap as the link's.
+_SKIP = frozenset({"code", "pre", "script", "a"})
 
 
 class CellsTreeprocessor(Treeprocessor):
