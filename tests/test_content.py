@@ -12,10 +12,8 @@ from conftest import ROOT
 
 DOCS = ROOT / "docs"
 # The originals sit in shared/source/original/ beside the checkout, or beside a folder above it (a worktree).
-ORIGINALS = next(
-    (folder / "shared" / "source" / "original" for folder in ROOT.parents if (folder / "shared" / "source" / "original").is_dir()),
-    ROOT.parent / "shared" / "source" / "original",
-)
+SOURCE = "shared/source/original"
+ORIGINALS = next((folder / SOURCE for folder in ROOT.parents if (folder / SOURCE).is_dir()), ROOT.parent / SOURCE)
 ORIGINAL = ORIGINALS / "the_edge_of_intelligence_jp.md"
 ORIGINAL_EN = ORIGINALS / "the_edge_of_intelligence_en.md"
 
