@@ -72,3 +72,31 @@ def test_front_matter_code_and_chart_markers_are_not_prose(tmp_path):
         encoding="utf-8",
     )
     assert prose.problems(book) == []
+
+
+def test_the_books_one_voice_and_the_space_before_bold_are_flagged(tmp_path):
+    """The names the book settled on (原著, 筆者, フロンティア級, 不可逆; the original, the author, frontier-class,
+    irreversible) are the only ones that pass, and a space before ** in Japanese text is found where
+    ja-space-around-strong does not look: after 、 or 。, and before ** the parser leaves as text."""
+    book = copy_book(tmp_path / "book")
+    ja = _append(book, "docs/ja/part-1/1-2.md", "原典によれば、原著者はフロンティア水準の知能が後戻りできない形で移ると書いた。")
+    bold = _append(book, "docs/ja/part-1/1-2.md", "違いにはならない。 **軸は移った。**")
+    literal = _append(book, "docs/ja/part-1/1-2.md", "差が生まれる場所は、 **「推論」**へ移る。")
+    en = _append(
+        book,
+        "docs/en/part-1/1-2.md",
+        "The original edition says, and the original author agrees, that frontier-level gains cannot be undone.",
+    )
+    errors = [str(e) for e in prose.problems(book)]
+    assert errors == [
+        f"docs/ja/part-1/1-2.md:{ja}: '原典' is not how the book writes it (prh.yml) — write '原著'",
+        f"docs/ja/part-1/1-2.md:{ja}: '原著者' is not how the book writes it (prh.yml) — write '筆者'",
+        f"docs/ja/part-1/1-2.md:{ja}: 'フロンティア水準' is not how the book writes it (prh.yml) — write 'フロンティア級'",
+        f"docs/ja/part-1/1-2.md:{ja}: '後戻りできない' is not how the book writes it (prh.yml) — write '不可逆な'",
+        f"docs/ja/part-1/1-2.md:{bold}: '。' is not how the book writes it (prh.yml) — write '。'",
+        f"docs/ja/part-1/1-2.md:{literal}: '、 **' is not how the book writes it (prh.yml) — write '、**'",
+        f"docs/en/part-1/1-2.md:{en}: 'original edition' is not how the book writes it (terminology) — write 'original'",
+        f"docs/en/part-1/1-2.md:{en}: 'original author' is not how the book writes it (terminology) — write 'author'",
+        f"docs/en/part-1/1-2.md:{en}: 'frontier-level' is not how the book writes it (terminology) — write 'frontier-class'",
+        f"docs/en/part-1/1-2.md:{en}: 'cannot be undone' is not how the book writes it (terminology) — write 'is irreversible'",
+    ]
