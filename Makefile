@@ -5,6 +5,7 @@ SHELL := /bin/bash
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
+COMPAT := .venv-compat
 PORT ?= 8000
 export NO_MKDOCS_2_WARNING := 1
 # Names and dates come from book.project, where each is written once.
@@ -14,7 +15,7 @@ export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || $(cal
 OFFLINE_ZIP := build/$(call PROJECT,ZIP_NAME)
 EDITIONS_DIR := $(call PROJECT,EDITIONS_DIR)
 
-.PHONY: help setup serve build editions offline check format test-fast test bench clean lock cover translations-check translations-update
+.PHONY: help setup serve build editions offline check check-compat format test-fast test bench clean lock cover translations-check translations-update
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 10
@@ -29,6 +30,13 @@ $(BIN)/.installed: requirements.lock pyproject.toml
 
 node_modules/.installed: package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+# ProperDocs (the maintained fork of MkDocs 1.x) in an environment of its own, for make check-compat.
+$(COMPAT)/bin/.installed: requirements.lock requirements-compat.lock pyproject.toml
+	test -x $(COMPAT)/bin/python || $(PYTHON) -m venv $(COMPAT)
+	$(COMPAT)/bin/python -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements.lock -r requirements-compat.lock
+	$(COMPAT)/bin/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	touch $@
 
 # The site's plotly.js, made from the locked plotly.js package with only what the charts use.
@@ -54,6 +62,9 @@ editions: setup ## Build the A5 PDF and EPUB 3 of each language (build/editions/
 
 check: setup ## Fast checks before a pull request (no browser)
 	$(BIN)/python -m book.commands.check $(if $(STRICT),--strict)
+
+check-compat: setup $(COMPAT)/bin/.installed ## Build the book with ProperDocs too: its site must be MkDocs' byte for byte
+	$(BIN)/python -m tools.compat $(COMPAT)/bin/python
 
 format: setup ## Format the Python code and fix what the linter can (ruff)
 	$(BIN)/ruff format src tools tests
