@@ -42,14 +42,17 @@ class Contents:
         return bibliography.entries(list(self.references))
 
 
-def read(docs: Path, langs: list[str], reading_order: list[str] | None = None) -> dict[str, Contents]:
+def read(
+    docs: Path, langs: list[str], reading_order: list[str] | None = None, shown=lambda path: str(path)
+) -> dict[str, Contents]:
     """Each language's contents; a page a language lacks reads as the first language's, as the site shows it.
 
     `reading_order` is the nav's pages (tables are numbered in that order); without it, the files' own order.
+    `shown(path)` is how messages name a file (the checks' way: then what they have read is not read again).
     """
     default = langs[0]
     order = numbering.complete_order(reading_order or [], docs, default)
-    numbers = numbering.numbers_by_language(docs, langs, order, default)
+    numbers = numbering.numbers_by_language(docs, langs, order, default, shown)
     groups = tuple(bibliography.load(docs / REFERENCES_FILE, f"{docs.name}/{REFERENCES_FILE}"))
     return {
         lang: Contents(

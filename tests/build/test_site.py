@@ -10,6 +10,7 @@ from pathlib import Path
 
 from book import project
 from book.checks import parity
+from book.site import minify
 from conftest import ROOT
 
 LANGS = project.languages()
@@ -185,3 +186,13 @@ def test_a_build_without_git_history_still_succeeds(tmp_path, offline_zip):
     assert result.returncode == 0, result.stderr
     page = (tmp_path / "site" / "part-1" / "1-1" / "index.html").read_text(encoding="utf-8")
     assert "<time" not in page and "1-1." in page
+
+
+def test_the_site_serves_the_overrides_minified(site):
+    own = [p for p in (ROOT / "overrides" / "assets").rglob("*") if p.suffix in minify.SUFFIXES]
+    assert own
+    for source in own:
+        built = site / source.relative_to(ROOT / "overrides")
+        text = built.read_text(encoding="utf-8")
+        assert len(text) < len(source.read_text(encoding="utf-8")), built
+        assert "\n  " not in text and not text.lstrip().startswith("/*"), built

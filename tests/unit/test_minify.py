@@ -35,13 +35,3 @@ def test_a_script_that_does_not_parse_is_named(tmp_path):
     with pytest.raises(BookError) as error:
         minify.minified({"assets/javascripts/broken.js": source}, tmp_path / "cache", ESBUILD)
     assert "assets/javascripts/broken.js:1:" in str(error.value)
-
-
-def test_the_site_serves_the_overrides_minified(site):
-    own = [p for p in (ROOT / "overrides" / "assets").rglob("*") if p.suffix in minify.SUFFIXES]
-    assert own
-    for source in own:
-        built = site / source.relative_to(ROOT / "overrides")
-        text = built.read_text(encoding="utf-8")
-        assert len(text) < len(source.read_text(encoding="utf-8")), built
-        assert "\n  " not in text and not text.lstrip().startswith("/*"), built

@@ -24,6 +24,8 @@ PLOTLY_PATH = "assets/vendor/plotly.min.js"
 SAME_DATA = {"ja": "下の表に同じデータがあります。", "en": "The table below has the same data."}
 # Plotly's interface is English already; other languages register the locale plotly.js ships (lib/locales/).
 BUILT_IN_LOCALE = "en"
+# What a figure is drawn from, of a chart; its path and lines are where it stands, not what it shows.
+_DRAWN = ("id", "type", "label_column", "value_columns", "group_column", "log", "title", "caption", "picks")
 # The modules that turn a chart into a figure: a change to either draws every figure anew.
 _DRAWING_CODE = tuple(Path(module.__file__).read_bytes() for module in (figures_module, chart_spec_module))
 
@@ -87,9 +89,12 @@ def figure_json(chart: Chart, lang: str, cache_dir: Path | None) -> str:
     return cache.kept(cache_dir, f"figure-{figure_key(chart, lang)}.json", lambda: _draw(chart, lang))
 
 
+@functools.lru_cache(maxsize=256)
 def figure_key(chart: Chart, lang: str) -> str:
-    """A digest of what a figure is drawn from: the chart (its table and marker), the language, this code and plotly."""
-    return cache.digest(repr((chart, lang)), *_DRAWING_CODE, _plotly_version())
+    """A digest of what a figure is drawn from: the chart's settings and cells (not where they stand in the file),
+    the language, this code and plotly."""
+    drawn = (*(getattr(chart, name) for name in _DRAWN), tuple((row.label, row.group, row.values) for row in chart.rows))
+    return cache.digest(repr((drawn, lang)), *_DRAWING_CODE, _plotly_version())
 
 
 @functools.cache

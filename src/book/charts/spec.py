@@ -19,6 +19,7 @@ caption: ...
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -85,6 +86,11 @@ def is_marker(line: str) -> bool:
 
 def find_charts(text: str, path: str) -> list[Chart]:
     """Every chart marked in a Markdown file, checked; markers inside fenced code are examples, not charts."""
+    return list(_find_charts(text, path))
+
+
+@functools.lru_cache(maxsize=1024)  # the checks, the numbering and the page itself read each page's charts
+def _find_charts(text: str, path: str) -> tuple[Chart, ...]:
     lines = text.split("\n")
     charts, fence, index = [], None, 0
     while index < len(lines):
@@ -102,7 +108,7 @@ def find_charts(text: str, path: str) -> list[Chart]:
             index = chart.table.end
             continue
         index += 1
-    return charts
+    return tuple(charts)
 
 
 def _read_chart(lines: list[str], start: int, path: str) -> Chart:

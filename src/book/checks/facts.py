@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections import Counter
@@ -16,6 +17,11 @@ NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 
 def tables(text: str, path: str) -> list[Table]:
     """Every pipe table of a page, outside code fences, in order."""
+    return list(_tables(text, path))
+
+
+@functools.lru_cache(maxsize=1024)  # each page's tables, read once per state of the page
+def _tables(text: str, path: str) -> tuple[Table, ...]:
     lines = text.splitlines()
     found, index, fenced = [], 0, False
     while index < len(lines):
@@ -27,7 +33,7 @@ def tables(text: str, path: str) -> list[Table]:
             index = table.end
             continue
         index += 1
-    return found
+    return tuple(found)
 
 
 def numbers(cell: str) -> list[str]:

@@ -35,15 +35,27 @@ def _front_matter(shown: str, text: str) -> list[BookError]:
     return []
 
 
+def shown_folder(docs: Path, root: Path) -> str:
+    """How messages name the docs folder: relative to the project, when it is inside it."""
+    return docs.relative_to(root).as_posix() if docs.is_relative_to(root) else docs.as_posix()
+
+
 def problems(
-    root: Path, langs: list[str], docs: Path | None = None, nav: list | None = None, citation_file: Path | None = None
+    root: Path,
+    langs: list[str],
+    docs: Path | None = None,
+    nav: list | None = None,
+    citation_file: Path | None = None,
+    translations: tracking.Book | None = None,
 ) -> tuple[list[BookError], list[BookError]]:
     """(errors, warnings) found in the docs folder (`root`/docs unless given) without building; every problem of
-    every page, in one pass. `nav` is mkdocs.yml's (read from `root` unless given): tables are numbered in its order."""
+    every page, in one pass. `nav` is mkdocs.yml's (read from `root` unless given): tables are numbered in its order.
+    `translations` is the folder's translation records, if the caller has read them already."""
     docs = docs or root / "docs"
     nav = project.config(root).get("nav") or [] if nav is None else nav
-    shown_docs = docs.relative_to(root).as_posix() if docs.is_relative_to(root) else docs.as_posix()
+    shown_docs = shown_folder(docs, root)
     errors = parity.missing_counterparts(docs, langs)
+    missing = len(errors)
     texts: dict[tuple[str, str], tuple[str, str]] = {}
     for lang in langs:
         for page in parity.pages(docs, lang):
@@ -52,10 +64,10 @@ def problems(
                 texts[lang, page] = (shown, read(docs / lang / page, shown))
             except BookError as error:
                 errors.append(error)
-    if len(errors) > len(parity.missing_counterparts(docs, langs)):
+    if len(errors) > missing:
         return errors, []  # unreadable pages would make every later check fail on them again
     for (lang, page), (shown, text) in texts.items():
-        errors += _front_matter(shown, text) + unsafe.problems(shown, text, PurePosixPath(lang, page))
+        errors += [*_front_matter(shown, text), *unsafe.problems(shown, text, PurePosixPath(lang, page))]
     for asset in sorted(p for p in docs.rglob("*") if p.suffix.lower() in unsafe.ASSET_SUFFIXES and p.is_file()):
         shown = f"{shown_docs}/{asset.relative_to(docs).as_posix()}"
         errors += unsafe.asset_problems(shown, asset.read_text(encoding="utf-8", errors="replace"))
@@ -95,7 +107,7 @@ def problems(
         except BookError as error:
             errors.append(error)
     try:
-        tracked_errors, warnings = tracking.check(tracking.scan(docs, langs, shown_root=shown_docs))
+        tracked_errors, warnings = tracking.check(translations or tracking.scan(docs, langs, shown_root=shown_docs))
     except BookError as error:
         tracked_errors, warnings = [error], []
     return _once(errors + tracked_errors), warnings

@@ -8,6 +8,7 @@ SVG or HTML file that the site would publish beside the pages. A page's links an
 
 from __future__ import annotations
 
+import functools
 import posixpath
 import re
 from pathlib import PurePosixPath
@@ -35,11 +36,14 @@ _CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
 ASSET_SUFFIXES = (".svg", ".html", ".htm", ".xml")
 
 
-def problems(path: str, text: str, page: PurePosixPath | None = None) -> list[BookError]:
+@functools.lru_cache(maxsize=1024)  # a page unchanged since the last build (serve) is not read again
+def problems(path: str, text: str, page: PurePosixPath | None = None) -> tuple[BookError, ...]:
     """Every line of a page that would put script on a reader's screen; with the page's place inside docs/ (`page`),
     every link or image that leads out of docs/."""
     errors = []
     for number, line in outside_fences(text):
+        if "<" not in line and "](" not in line and "]:" not in line:
+            continue  # no tag, no link: nothing here can run or lead anywhere
         line = _CODE_SPAN.sub("", line)  # code is shown, not run
         element = _ELEMENT.search(line)
         if element:
@@ -79,7 +83,7 @@ def problems(path: str, text: str, page: PurePosixPath | None = None) -> list[Bo
             if _outside(page, target):
                 fix = "put the file inside docs/ (beside the page, or in its language folder) and point at it there"
                 errors.append(BookError(path, number, f"the {'image' if image else 'link'} {target} is outside docs/", fix))
-    return errors
+    return tuple(errors)
 
 
 def asset_problems(path: str, text: str) -> list[BookError]:

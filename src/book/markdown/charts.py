@@ -26,7 +26,7 @@ from markdown import Markdown
 from markdown.preprocessors import Preprocessor
 
 from book.charts import render
-from book.charts.spec import find_charts
+from book.charts.spec import find_charts, is_marker
 from book.markdown import BookExtension
 from book.sources.tables import escape_html
 
@@ -37,6 +37,8 @@ class ChartsPreprocessor(Preprocessor):
         self.extension = extension
 
     def run(self, lines: list[str]) -> list[str]:
+        if not any(is_marker(line) for line in lines):
+            return lines
         extension = self.extension
         lang = extension.getConfig("lang")
         charts = find_charts("\n".join(lines), extension.getConfig("page"))  # markers inside code fences are examples
@@ -64,6 +66,10 @@ class ChartsExtension(BookExtension):
     options = {
         "cache_dir": ["", "where drawn figures are kept between builds (none: drawn every time)"],
         "interactive": [True, "with the figure's data for plotly; False: the drawing alone, for print and e-books"],
+        "figure_data": [
+            "inline",
+            "inline: each figure's data in the page; files: in assets/charts/<key>.js, which the builder writes",
+        ],
     }
 
     def extendMarkdown(self, md: Markdown) -> None:

@@ -53,10 +53,12 @@ def complete_order(reading_order: list[str], docs: Path, lang: str) -> list[str]
     return reading_order + [page for page in parity.pages(docs, lang) if page not in reading_order]
 
 
-def numbers_by_language(docs: Path, langs: list[str], reading_order: list[str], default: str) -> dict[str, dict]:
+def numbers_by_language(
+    docs: Path, langs: list[str], reading_order: list[str], default: str, shown=lambda path: str(path)
+) -> dict[str, dict]:
     """Each language's labels, as the site shows the book (a missing translation reads as its original)."""
     order = complete_order(reading_order, docs, default)
-    return {lang: number(scan_language(docs, lang, order, fallback=default)) for lang in langs}
+    return {lang: number(scan_language(docs, lang, order, shown, fallback=default)) for lang in langs}
 
 
 def scan_language(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 from book.charts.spec import find_charts
@@ -37,6 +38,7 @@ class Page:
     charts_read: bool = True  # False: a chart marker does not read (the chart checks say why), so its figures are unknown
 
 
+@functools.lru_cache(maxsize=1024)  # the checks and the numbering read each page, and again at each rebuild of serve
 def scan(text: str, path: str, numbered: bool) -> Page:
     """Captions, charts and references of a page; in a numbered page every table needs a caption.
 

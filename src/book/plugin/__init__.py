@@ -23,6 +23,7 @@ from book.site import context, error_page, finishing, languages, nav_sections, n
 from book.translations import status, tracking
 
 EXTENSIONS = "book.markdown."  # the book's Markdown extensions, which get each page's language, path and links
+CHARTS = "book.markdown.charts"
 SHIM = "assets/vendor/iframe-worker-shim.js"
 PLOTLY_LOCALES = project.ROOT / "node_modules" / "plotly.js" / "lib" / "locales"
 log = logging.getLogger("mkdocs.plugins.book")  # as MkDocs prints its own errors, one a line
@@ -78,12 +79,11 @@ class BookPlugin(BasePlugin[BookConfig]):
         if build.errors:
             return ""  # under serve, every page shows the errors instead
         contents = build.contents_of(lang)
-        cache_dir = str(self._path(self.config.cache_dir) / "charts")
+        # Links stay links to Markdown files, which MkDocs turns into links to pages and checks.
         for name in config.markdown_extensions:
             if name.startswith(EXTENSIONS):
-                # Links stay links to Markdown files, which MkDocs turns into links to pages and checks.
                 config.mdx_configs.setdefault(name, {}).update(lang=lang, page=rel, contents=contents)
-        config.mdx_configs.get("book.markdown.charts", {}).setdefault("cache_dir", cache_dir)
+        config.mdx_configs.get(CHARTS, {}).setdefault("cache_dir", str(self._path(self.config.cache_dir) / "charts"))
         markdown = cff.fill_about(markdown, self._path(self.config.citation_file), lang)  # the About page's citations
         site = build.site
         return status.fill_status(

@@ -32,11 +32,19 @@ class Build:
         root = Path(config.config_file_path).resolve().parent
         docs = Path(config.docs_dir)
         order = nav_pages(config.nav or [])
-        errors, _ = sources.problems(root, site.langs, docs, config.nav or [], root / settings.citation_file)
+        shown_docs = sources.shown_folder(docs, root)
+        try:
+            translations = tracking.scan(docs, site.langs, shown_docs, root=docs)  # dates are kept by path in docs/
+        except UnicodeDecodeError:
+            translations = None  # the checks name the file and the line
+
+        errors, _ = sources.problems(root, site.langs, docs, config.nav or [], root / settings.citation_file, translations)
         build = cls(site, root, docs, {}, None, {}, order, errors)
         if not errors:
-            build.contents = book_contents.read(docs, site.langs, order)
-            build.translations = tracking.scan(docs, site.langs, root=docs)  # dates are kept by path in docs/
+            build.contents = book_contents.read(
+                docs, site.langs, order, lambda path: f"{shown_docs}/{path.relative_to(docs).as_posix()}"
+            )
+            build.translations = translations
             build.last_changed = history.last_changed(docs)
         return build
 

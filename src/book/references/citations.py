@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 from dataclasses import dataclass
@@ -25,6 +26,11 @@ class Citation:
 
 def find(text: str) -> list[Citation]:
     """Every `[@key]` outside code fences, with its line and section."""
+    return list(_find(text))
+
+
+@functools.lru_cache(maxsize=1024)  # the checks and the References page read each page's citations
+def _find(text: str) -> tuple[Citation, ...]:
     found, section = [], None
     for number, line in outside_fences(text):
         heading = HEADING.match(line)
@@ -32,7 +38,7 @@ def find(text: str) -> list[Citation]:
             explicit = EXPLICIT_ID.search(heading["attrs"] or "")
             section = explicit["id"] if explicit else section
         found += [Citation(m[1], number, section) for m in CITATION.finditer(line)]
-    return found
+    return tuple(found)
 
 
 def problems(path: str, text: str, known: dict[str, Entry]) -> list[BookError]:

@@ -5,6 +5,7 @@ Rewriting splices lines instead of dumping YAML, so comments, quoting and key or
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 
 import yaml
@@ -41,6 +42,7 @@ class FrontMatter:
         return pair[1].value if pair and isinstance(pair[1], yaml.ScalarNode) else None
 
 
+@functools.lru_cache(maxsize=1024)  # several checks read each page's front matter (the result is never changed)
 def read(text: str, path: str) -> FrontMatter:
     """Split `text` (read with newline="") into front matter and body; BookError on invalid YAML."""
     lines = text.splitlines(keepends=True)

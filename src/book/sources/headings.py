@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -23,6 +24,11 @@ class Heading:
 
 def headings(text: str) -> list[Heading]:
     """ATX headings outside code fences, with their explicit {#id} if any."""
+    return list(_headings(text))
+
+
+@functools.lru_cache(maxsize=1024)  # each page's headings are read by several checks, and again at each rebuild of serve
+def _headings(text: str) -> tuple[Heading, ...]:
     found, lines = [], text.splitlines()
     front_matter_end = (
         next((n for n, line in enumerate(lines[1:], start=2) if line.strip() == "---"), 0) if text.startswith("---\n") else 0
@@ -34,7 +40,7 @@ def headings(text: str) -> list[Heading]:
         if match:
             explicit = EXPLICIT_ID.search(match["attrs"] or "")
             found.append(Heading(number, len(match["hashes"]), match["text"], explicit and explicit["id"]))
-    return found
+    return tuple(found)
 
 
 def heading_problems(path: str, text: str) -> list[BookError]:
