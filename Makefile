@@ -15,7 +15,7 @@ export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || $(cal
 OFFLINE_ZIP := build/$(call PROJECT,ZIP_NAME)
 EDITIONS_DIR := $(call PROJECT,EDITIONS_DIR)
 
-.PHONY: help setup serve build editions offline check check-compat format test-fast test bench clean lock cover translations-check translations-update
+.PHONY: help setup serve build editions offline check check-compat format test-fast test bench clean lock cover new-section translations-check translations-update
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 10
@@ -81,11 +81,14 @@ bench: setup ## Measure build, rebuild, page weight and the PDF and EPUB edition
 	scripts/install-browser.sh
 	$(BIN)/python -m tools.bench $(if $(QUICK),--quick) $(if $(COMPARE),--compare $(COMPARE))
 
+new-section: setup ## Start section N+1 of PART after AFTER=N in both languages: PART=2 AFTER=2-7 TITLE_JA=… TITLE_EN=…
+	$(BIN)/python -m book.commands.new_section --part "$(PART)" --after "$(AFTER)" --title-ja "$(TITLE_JA)" --title-en "$(TITLE_EN)"
+
 translations-check: setup ## Translations older than their original (STRICT=1 fails on them)
 	$(BIN)/python -m book.commands.translations check $(if $(STRICT),--strict)
 
-translations-update: setup ## Record that PAGE (a translated page) matches its original again
-	$(BIN)/python -m book.commands.translations update $(if $(FROM),--from $(FROM)) $(or $(PAGE),$(error give PAGE=docs/en/…))
+translations-update: setup ## Record that PAGE (a translated page, or a folder of them) matches its original again
+	$(BIN)/python -m book.commands.translations update $(if $(FROM),--from $(FROM)) $(or $(PAGE),$(error give PAGE=docs/en/… (a page or a folder)))
 
 lock: ## Re-pin every Python dependency after editing pyproject.toml
 	$(BIN)/python -m pip install --quiet uv==0.13.8

@@ -155,14 +155,22 @@ def test_site_and_repository_urls_can_be_overridden(tmp_path, offline_zip):
 
 
 def test_every_page_links_its_own_source_and_shows_its_last_update(site):
+    """A page committed to git shows when it last changed; a new page not yet committed shows no date."""
+    from book.site import history
+
     edit_base = project.config()["repo_url"] + "/edit/main/docs/"
+    dated = history.last_changed(ROOT / "docs")
     for path, page in built_pages(site).items():
         lang = page_lang(path)
         source = path.removeprefix("en/").removesuffix("index.html").rstrip("/") or "index"
         expected = {f"{edit_base}{lang}/{source}.md", f"{edit_base}{lang}/{source}/index.md"}
         edit = [a["href"] for a in page.anchors if a.get("rel") == "edit"]
         assert len(edit) == 1 and edit[0] in expected, f"{path}: edit link {edit}"
-        assert re.search(r'<time datetime="\d{4}-\d\d-\d\d">', page.text), f"{path}: no last-updated date"
+        committed = edit[0].removeprefix(edit_base) in dated
+        date = re.search(r'<time datetime="(\d{4}-\d\d-\d\d)">', page.text)
+        assert bool(date) == committed, f"{path}: a date shown {'without' if date else 'despite'} a git history"
+        if date:
+            assert date[1] == dated[edit[0].removeprefix(edit_base)].date().isoformat(), path
 
 
 def test_a_build_without_git_history_still_succeeds(tmp_path, offline_zip):

@@ -4,11 +4,11 @@ original's groups, each with a stable anchor and links back; citations in the te
 from __future__ import annotations
 
 import pytest
-from convert import convert
 
 from book.errors import BookError
 from book.references import bibliography, citations
 from conftest import FIXTURE, ROOT
+from convert import convert
 
 DOCS = ROOT / "docs"
 GROUPS = bibliography.load(DOCS / "references.yml")
@@ -74,7 +74,7 @@ def test_dates_read_as_each_language_writes_them():
             5,
             "key 'x' is used twice",
         ),
-        ("- group: a\n  title: [\n", 3, "is not valid YAML"),
+        ("- group: a\n  title: [\n", 2, "is not valid YAML"),
         ("group: a\n", 1, "is not a list of groups"),
     ],
 )

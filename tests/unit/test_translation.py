@@ -443,5 +443,5 @@ def test_update_refuses_an_original_that_cannot_be(tmp_path):
         BookErrors, match="docs/ja/x.md: cannot record this page as a translation from en: docs/en/x.md is itself a translation"
     ):
         tracking.update(scan(docs), "ja", "x.md", source="en")
-    with pytest.raises(BookErrors, match="cannot tell which language this page translates"):
+    with pytest.raises(BookErrors, match="docs/ja/x.md: is the original of docs/en/x.md — give the translation instead"):
         tracking.update(scan(docs), "ja", "x.md")

@@ -25,7 +25,8 @@ from dataclasses import dataclass
 
 import yaml
 
-from book.errors import BookError
+from book.errors import BookError, did_you_mean
+from book.sources import yaml_hints
 from book.sources.captions import is_caption
 from book.sources.fences import FENCE
 from book.sources.frontmatter import LOADER
@@ -143,15 +144,8 @@ def _read_settings(lines: list[str], path: str, first_line: int) -> dict:
     try:
         settings = yaml.load("\n".join(lines), Loader=LOADER)
     except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        line = first_line + mark.line if mark else first_line
-        problem = getattr(error, "problem", None) or "not valid YAML"
-        raise BookError(
-            path,
-            line,
-            f"the chart settings are not valid YAML ({problem})",
-            "write one `key: value` per line; quote a value that contains `: `",
-        ) from None
+        at, problem, fix = yaml_hints.explain(error, lines)
+        raise BookError(path, first_line + (at or 0), f"the chart settings are not valid YAML ({problem})", fix) from None
     if not isinstance(settings, dict):
         raise BookError(
             path, first_line, "the chart marker holds no settings", f"write `key: value` lines for {', '.join(REQUIRED)}"
@@ -164,7 +158,7 @@ def _read_settings(lines: list[str], path: str, first_line: int) -> dict:
     for key in settings:
         if key not in REQUIRED + OPTIONAL:
             raise BookError(
-                path, line_of(str(key)), f"unknown chart setting `{key}`", f"use only {', '.join(REQUIRED + OPTIONAL)}"
+                path, line_of(str(key)), f"unknown chart setting `{key}`", did_you_mean(str(key), REQUIRED + OPTIONAL, "`{}`")
             )
     for key in REQUIRED:
         if settings.get(key) in (None, "", []):

@@ -27,12 +27,24 @@ def read(path: Path, shown: str) -> str:
 
 
 def _front_matter(shown: str, text: str) -> list[BookError]:
-    """Front matter MkDocs would otherwise publish as body text, under a made-up title."""
+    """Front matter MkDocs would otherwise publish as body text, under a made-up title; a title and a description,
+    which the navigation, search engines and link previews show."""
     try:
-        frontmatter.read(text, shown)
+        matter = frontmatter.read(text, shown)
     except BookError as error:
         return [error]
-    return []
+    errors = []
+    for key, fix in (
+        ("title", "write the page's title after title:, as the navigation should show it"),
+        (
+            "description",
+            "write one sentence after description: saying what the page shows (search engines and link previews show it)",
+        ),
+    ):
+        if not (matter.scalar(key) or "").strip():
+            line = matter.line(matter.keys[key][0]) if key in matter.keys else 1
+            errors.append(BookError(shown, line, f"the page has no {key}", fix))
+    return errors
 
 
 def shown_folder(docs: Path, root: Path) -> str:

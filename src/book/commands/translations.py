@@ -2,6 +2,7 @@
 
 python -m book.commands.translations check [--strict]          # stale translations warn; --strict fails on them
 python -m book.commands.translations update docs/en/1-3.md …   # after bringing a translation up to date
+python -m book.commands.translations update docs/en/part-2       # every translated page in a folder
 python -m book.commands.translations update --all              # every page that has a translation: record
 """
 
@@ -15,9 +16,12 @@ from book.errors import BookError, BookErrors
 from book.translations import tracking
 
 
-def _locate(book: tracking.Book, page: str) -> tuple[str, str]:
-    """(language, path inside its folder) of a page path given on the command line."""
+def _locate(book: tracking.Book, page: str) -> list[tuple[str, str]]:
+    """(language, path inside its folder) of a page path given on the command line, or of every page in a folder."""
     path = Path(page).resolve()
+    if path.is_dir():
+        found = [(lang, rel) for lang, rel in book.pages if (book.docs_dir / lang / rel).resolve().is_relative_to(path)]
+        return sorted(found) or _locate(book, page + "/index.md")
     if not path.is_relative_to(book.docs_dir):
         raise BookErrors([BookError(page, None, f"not under {book.shown_root}/", "give a path such as docs/en/part-1/1-3.md")])
     lang, _, rel = path.relative_to(book.docs_dir).as_posix().partition("/")
@@ -32,7 +36,14 @@ def _locate(book: tracking.Book, page: str) -> tuple[str, str]:
                 )
             ]
         )
-    return lang, rel
+    return [(lang, rel)]
+
+
+def _originals_only(book: tracking.Book, folder: str, pages: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    lang, rel = pages[0]
+    others = [o for o in book.languages if o != lang]
+    where = [f"{book.shown_root}/{o}/{Path(rel).parent.as_posix()}".removesuffix("/.") for o in others]
+    raise BookErrors([BookError(folder, None, "holds originals only", f"give the translations' folder: {', '.join(where)}")])
 
 
 def check(book: tracking.Book, strict: bool) -> int:
@@ -56,7 +67,10 @@ def update(book: tracking.Book, pages: list[str], all_: bool, source: str | None
     failures = []
     for page in pages:
         try:
-            targets.append(_locate(book, page))
+            found = _locate(book, page)
+            if len(found) > 1:  # a folder: its translated pages, which are what is recorded
+                found = [t for t in found if book.pages[t].is_translation] or _originals_only(book, page, found)
+            targets += found
         except BookErrors as error:
             failures += error.errors
     for lang, rel in targets:

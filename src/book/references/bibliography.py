@@ -12,6 +12,7 @@ from pathlib import Path
 import yaml
 
 from book.errors import BookError
+from book.sources import yaml_hints
 from book.sources.frontmatter import LOADER
 
 MARKER = "<!-- references -->"
@@ -64,14 +65,12 @@ def load(path: Path, shown: str = "docs/references.yml") -> list[Group]:
         text = path.read_text(encoding="utf-8")
         root = yaml.compose(text, Loader=LOADER)  # the nodes give each group's and entry's line
         values = yaml.load(text, Loader=LOADER)
-    except (yaml.YAMLError, UnicodeDecodeError) as error:
-        mark = getattr(error, "problem_mark", None)
-        raise BookError(
-            shown,
-            mark and mark.line + 1,
-            f"is not valid YAML ({getattr(error, 'problem', error)})",
-            "fix the YAML syntax (quote values that contain ': ')",
-        ) from None
+    except UnicodeDecodeError as error:
+        line = path.read_bytes()[: error.start].count(b"\n") + 1
+        raise BookError(shown, line, "is not UTF-8 text", "save the file as UTF-8") from None
+    except yaml.YAMLError as error:
+        at, problem, fix = yaml_hints.explain(error, text.splitlines())
+        raise BookError(shown, at + 1 if at is not None else None, f"is not valid YAML ({problem})", fix) from None
     if not isinstance(root, yaml.SequenceNode):
         raise BookError(shown, 1, "is not a list of groups", "start each group with '- group: id'")
     groups, keys, number = [], set(), 0

@@ -10,6 +10,7 @@ from pathlib import Path
 import yaml
 
 from book.errors import BookError
+from book.sources import yaml_hints
 
 FILE = "CITATION.cff"
 MARKER = "<!-- cite-this-book -->"
@@ -47,14 +48,13 @@ class Work:
 def load(path: Path, shown: str = FILE) -> tuple[Work, Work]:
     """(this edition, the original work) from CITATION.cff: its preferred citation and its first reference."""
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
+        data = yaml.safe_load(text)
     except FileNotFoundError:
         raise BookError(shown, None, "is missing", f"restore {FILE} at the project's root (git checkout {FILE})") from None
     except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        raise BookError(
-            shown, mark.line + 1 if mark else None, f"is not valid YAML ({getattr(error, 'problem', error)})", "fix the YAML"
-        ) from None
+        at, problem, fix = yaml_hints.explain(error, text.splitlines())
+        raise BookError(shown, at + 1 if at is not None else None, f"is not valid YAML ({problem})", fix) from None
     try:
         return _work(data["preferred-citation"], data), _work(data["references"][0], data)
     except (KeyError, IndexError, TypeError) as error:

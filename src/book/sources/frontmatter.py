@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 import yaml
 
 from book.errors import BookError
+from book.sources import yaml_hints
 
 # libyaml's loader when PyYAML has it: the same results, several times faster on every page.
 LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -56,14 +57,8 @@ def read(text: str, path: str) -> FrontMatter:
         # compose() keeps each value's source text and position: `hash: 0123` stays a string.
         root = yaml.compose("".join(lines[1:end]), Loader=LOADER)
     except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        problem = getattr(error, "problem", None) or "unreadable"
-        raise BookError(
-            path,
-            mark.line + 2 if mark else 1,
-            f"the front matter is not valid YAML ({problem})",
-            "fix the YAML between the two --- lines",
-        ) from None
+        at, problem, fix = yaml_hints.explain(error, [line.rstrip("\r\n") for line in lines[1:end]])
+        raise BookError(path, at + 2 if at is not None else 1, f"the front matter is not valid YAML ({problem})", fix) from None
     if root is None:
         return matter
     if not isinstance(root, yaml.MappingNode):

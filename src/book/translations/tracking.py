@@ -304,6 +304,18 @@ def update(book: Book, lang: str, rel: str, source: str | None = None) -> bool:
         raise BookErrors(page.errors)
     others = [o for o in book.languages if o != lang and (o, rel) in book.pages and not book.pages[o, rel].is_translation]
     source = source or declared_source(page.matter) or (others[0] if len(others) == 1 else None)
+    translations = [o for o in book.languages if o != lang and (o, rel) in book.pages and book.pages[o, rel].is_translation]
+    if source is None and translations:  # the original was given: what is recorded is each translation of it
+        raise BookErrors(
+            [
+                BookError(
+                    shown,
+                    None,
+                    f"is the original of {', '.join(book.shown(o, rel) for o in translations)}",
+                    "give the translation instead: " + ", ".join(UPDATE.format(path=book.shown(o, rel)) for o in translations),
+                )
+            ]
+        )
     if source is None:
         raise BookErrors(
             [
