@@ -1,6 +1,6 @@
 """Tables and charts read on a phone: at 360 px, on every built page with a table, in both languages and both
-colour schemes, text cells keep about six characters of their language, numbers stay on one line, and a table
-wider than the screen shows that it scrolls sideways. Charts keep their labels apart and inside the drawing,
+colour schemes, text cells keep about six characters of their language, headings at least four of their own,
+numbers stay on one line, and a table wider than the screen shows that it scrolls sideways. Charts keep their labels apart and inside the drawing,
 and a tap shows a value."""
 
 from __future__ import annotations
@@ -54,8 +54,21 @@ MEASURE = r"""() => {
       }
       return {text: td.textContent.trim(), right: style.textAlign === "right", width: inner, lines: lines(td), six: six(td, lang), split};
     });
+    const four = (cell) => {  // the width of the heading's own first four characters, set as the heading sets them
+      const probe = document.createElement("span");
+      probe.textContent = [...cell.textContent.trim()].slice(0, 4).join("");
+      probe.style.whiteSpace = "nowrap";
+      cell.appendChild(probe);
+      const width = probe.getBoundingClientRect().width;
+      probe.remove();
+      return width;
+    };
+    const heads = [...table.querySelectorAll("thead th")].map(th => {
+      const style = getComputedStyle(th);
+      return {text: th.textContent.trim(), width: th.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight), four: four(th)};
+    });
     const box = wrap.getBoundingClientRect();
-    return {index, lang, cells, scrolls: wrap.scrollWidth > wrap.clientWidth + 1, left: box.left, right: box.right,
+    return {index, lang, cells, heads, scrolls: wrap.scrollWidth > wrap.clientWidth + 1, left: box.left, right: box.right,
             background: getComputedStyle(wrap).backgroundImage, attachment: getComputedStyle(wrap).backgroundAttachment};
   });
 }"""
@@ -128,6 +141,11 @@ def test_every_table_reads_on_a_phone(browser, site_url, pages, lang, scheme):
         for table in tab.evaluate(MEASURE):
             where = f"{url} table {table['index'] + 1}"
             assert table["left"] >= 0 and table["right"] <= 361, f"{where}: runs off the screen"
+            for head in table["heads"]:
+                assert head["width"] >= head["four"] - 1, (
+                    f"{where}: the heading {head['text']!r} is {head['width']:.0f} px wide, "
+                    f"under four of its own characters ({head['four']:.0f} px)"
+                )
             for cell in table["cells"]:
                 assert not cell["split"], f"{where}: {cell['split']} break across lines in {cell['text'][:30]!r}"
                 if cell["right"] or NUMBER.fullmatch(cell["text"]):

@@ -90,3 +90,20 @@ def test_citations_in_code_are_left_alone():
     text = "```\n[@nowhere]\n```\nA claim [@glm5].\n"
     assert [c.key for c in citations.find(text)] == ["glm5"]
     assert citations.problems("p.md", text, ENTRIES) == []
+
+
+def test_an_entry_cited_nowhere_is_named_by_its_line(tmp_path):
+    (tmp_path / "references.yml").write_text(
+        "- group: a\n  title: {ja: あ, en: A}\n  entries:\n    - {key: x, author: A, title: T}\n    - {key: y, author: B, title: U}\n",
+        encoding="utf-8",
+    )
+    for lang, text in (("ja", "主張[@x]。\n"), ("en", "A claim [@x], another [@y].\n")):
+        (tmp_path / lang).mkdir()
+        (tmp_path / lang / "p.md").write_text(text, encoding="utf-8")
+    errors = [
+        str(e) for e in citations.check_book(tmp_path, ["ja", "en"], lambda p: f"docs/{p.relative_to(tmp_path).as_posix()}")
+    ]
+    assert errors == [
+        "docs/references.yml:5: [2] y is cited nowhere in docs/ja — cite it as [@y] where that language's text relies on it, "
+        "or remove the entry"
+    ]

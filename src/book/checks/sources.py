@@ -6,7 +6,7 @@ from pathlib import Path, PurePosixPath
 
 from book import glossary, project
 from book.charts import render
-from book.checks import facts, parity, unsafe
+from book.checks import about, facts, parity, unsafe
 from book.errors import BookError
 from book.numbering import labels
 from book.references import cff, citations
@@ -105,6 +105,7 @@ def problems(
     charted = {(error.path, error.line) for error in chart_errors}  # a chart's numbers differ: its table's do too, one message
     errors += chart_errors + [error for error in table_errors if (error.path, error.line) not in charted]
     errors += citations.check_book(docs, langs, shown)
+    errors += about.problems(docs, langs, shown)
     if any(cff.MARKER in text for _, text in texts.values()):  # a page shows the citations CITATION.cff gives
         try:
             cff.load(citation_file or root / cff.FILE)

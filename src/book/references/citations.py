@@ -91,15 +91,30 @@ def cited_in(docs: Path, lang: str, pages: list[str], label) -> dict[str, list[t
 
 
 def check_book(docs: Path, langs: list[str], shown=lambda path: str(path)) -> list[BookError]:
-    """The bibliography reads, and every citation of every page names one of its entries."""
+    """The bibliography reads, every citation of every page names one of its entries, and every entry is cited
+    somewhere in each language (an entry the text relies on without citing it reads "Not cited in the text")."""
     from book.references import bibliography
 
+    where = shown(docs / "references.yml")
     try:
-        known = bibliography.entries(bibliography.load(docs / "references.yml", shown(docs / "references.yml")))
+        known = bibliography.entries(bibliography.load(docs / "references.yml", where))
     except BookError as error:
         return [error]
     errors = []
     for lang in langs:
+        cited = set()
         for path in sorted((docs / lang).rglob("*.md")):
-            errors += problems(shown(path), path.read_text(encoding="utf-8"), known)
+            text = path.read_text(encoding="utf-8")
+            errors += problems(shown(path), text, known)
+            cited |= {citation.key for citation in find(text)}
+        errors += [
+            BookError(
+                where,
+                entry.line,
+                f"[{entry.number}] {entry.key} is cited nowhere in {shown(docs / lang)}",
+                f"cite it as [@{entry.key}] where that language's text relies on it, or remove the entry",
+            )
+            for key, entry in known.items()
+            if key not in cited
+        ]
     return errors
