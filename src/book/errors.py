@@ -42,12 +42,17 @@ def collapse_repeats(keyed: list[tuple[object, BookError]], more: str) -> list[B
     return out
 
 
+def closest(wrong: str, known) -> str | None:
+    """The known name nearest to a mistyped one, if any is near enough to be what was meant."""
+    close = difflib.get_close_matches(wrong, sorted(set(known)), n=1, cutoff=0.6)
+    return close[0] if close else None
+
+
 def did_you_mean(wrong: str, known, form: str = "{}") -> str:
     """The fix for a name that names nothing: the closest known one, written as `form` shows, or the names there are."""
     known = sorted(set(known))
-    close = difflib.get_close_matches(wrong, known, n=1, cutoff=0.6)
-    if close:
-        return f"did you mean {form.format(close[0])}?"
+    if near := closest(wrong, known):
+        return f"did you mean {form.format(near)}?"
     if not known:
         return "there are none yet: add one first"
     shown = ", ".join(form.format(name) for name in known[:5])

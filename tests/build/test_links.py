@@ -73,7 +73,11 @@ def _page(site: Path, rel: str, body: str, source: str | None = None) -> None:
 
 def test_anchor_and_page_links_are_followed(tmp_path):
     site = tmp_path / "site"
-    _page(site, "index.html", '<h1 id="top">T</h1>\n<a href="a/#intro">ok</a>\n<a href="a/#nope">bad</a>\n<a href="b/">gone</a>')
+    _page(
+        site,
+        "index.html",
+        '<h1 id="top">T</h1>\n<a href="a/#intro">ok</a>\n<a href="a/#nope">bad</a>\n<a href="b/">gone</a>\n<a href="a/#intor">typo</a>',
+    )
     _page(
         site,
         "a/index.html",
@@ -81,8 +85,10 @@ def test_anchor_and_page_links_are_followed(tmp_path):
     )
     errors = [str(e) for e in links.check_links(site, tmp_path, label="site")]
     assert errors == [
-        'site/index.html:5: link "a/#nope" points at a missing anchor #nope — fix the link or add {#nope} to the heading',
+        'site/index.html:5: link "a/#nope" points at a missing anchor #nope — fix the link, or add {#nope} to the heading it means',
         'site/index.html:6: link "b/" points at a missing page b/index.html — fix the link or add the page',
+        'site/index.html:7: link "a/#intor" points at a missing anchor #intor — did you mean #intro? '
+        "(or add {#intor} to the heading it means)",
     ]
 
 
@@ -143,7 +149,7 @@ def test_missing_anchor_names_file_and_line(broken_book):
     errors = _errors(root, lambda s, r: links.check_links(s, r, SITE_URL))
     expected = f'docs/ja/part-1/1-2.md:{end + 2}: link "../1-1/#no-such-section" points at a missing anchor #no-such-section'
     assert any(
-        e.startswith(expected) and e.endswith("— fix the link or add {#no-such-section} to the heading") for e in errors
+        e.startswith(expected) and e.endswith("— fix the link, or add {#no-such-section} to the heading it means") for e in errors
     ), errors
 
 

@@ -14,7 +14,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
-from book.errors import BookError, collapse_repeats
+from book.errors import BookError, closest, collapse_repeats
 
 SECTION_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 EDIT_LINK = re.compile(r"/(?:edit|blob|raw)/[^/]+/(.+\.md)$")
@@ -267,7 +267,9 @@ def check_links(site: Path, root: Path, site_url: str = "", label: str | None = 
                         where,
                         line,
                         f'link "{link.url}" points at a missing anchor #{fragment}{note}',
-                        f"fix the link or add {{#{fragment}}} to the heading",
+                        f"did you mean #{near}? (or add {{#{fragment}}} to the heading it means)"
+                        if (near := closest(fragment, pages[path].ids))
+                        else f"fix the link, or add {{#{fragment}}} to the heading it means",
                     )
                 )
     return _grouped(_unique(errors))
