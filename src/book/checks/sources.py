@@ -126,6 +126,13 @@ def problems(
     return _once(errors + tracked_errors), warnings
 
 
+def of_book(root: Path) -> tuple[list[BookError], list[BookError]]:
+    """problems() of the book whose mkdocs.yml is in `root`, set up as that configuration sets it up."""
+    config = project.config(root)
+    citation_file = root / config["plugins"]["book"].get("citation_file", "CITATION.cff")
+    return problems(root, project.languages(root), nav=config.get("nav") or [], citation_file=citation_file)
+
+
 def _once(errors: list[BookError]) -> list[BookError]:
     """Each problem reported once, though two checks (the page's and its translation's) may both find it."""
     return list({str(error): error for error in errors}.values())

@@ -49,9 +49,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
     root = args.root.resolve()
-    config = project.config(root)
-    citation_file = root / config["plugins"]["book"].get("citation_file", "CITATION.cff")
-    errors, warnings = sources.problems(root, project.languages(root), nav=config.get("nav") or [], citation_file=citation_file)
+    errors, warnings = sources.of_book(root)
     # What needs no build is always checked, so one run reports every problem it can; the code is the project's.
     unbuilt = check_site.check_markdown(root) + prose.problems(root)
     unbuilt += check_site.check_workflows(ROOT) + code.problems(ROOT)
