@@ -15,7 +15,7 @@ export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || $(cal
 OFFLINE_ZIP := build/$(call PROJECT,ZIP_NAME)
 EDITIONS_DIR := $(call PROJECT,EDITIONS_DIR)
 
-.PHONY: help setup serve build editions offline check check-compat format test-fast test bench clean lock cover new-section translations-check translations-update
+.PHONY: help setup site-setup serve build editions offline check check-compat format test-fast test bench clean lock cover new-section translations-check translations-update
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 10
@@ -28,9 +28,15 @@ $(BIN)/.installed: requirements.lock pyproject.toml
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	touch $@
 
+# The site's own npm packages (package.json's dependencies: plotly.js, esbuild, the offline search's shim) are
+# all that serve and build need; the checkers and test tools (devDependencies) come with the rest.
+node_modules/.installed-site: package-lock.json
+	npm ci --omit=dev --no-audit --no-fund --loglevel=error
+	touch $@
+
 node_modules/.installed: package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
-	touch $@
+	touch $@ node_modules/.installed-site
 
 # ProperDocs (the maintained fork of MkDocs 1.x) in an environment of its own, for make check-compat.
 $(COMPAT)/bin/.installed: requirements.lock requirements-compat.lock pyproject.toml
@@ -40,19 +46,21 @@ $(COMPAT)/bin/.installed: requirements.lock requirements-compat.lock pyproject.t
 	touch $@
 
 # The site's plotly.js, made from the locked plotly.js package with only what the charts use.
-node_modules/.book/plotly.min.js: node_modules/.installed scripts/plotly/bundle.mjs scripts/plotly/entry.js
+node_modules/.book/plotly.min.js: node_modules/.installed-site scripts/plotly/bundle.mjs scripts/plotly/entry.js
 	node scripts/plotly/bundle.mjs $@
 
+# In this order: a full npm ci starts node_modules afresh, so plotly.js is built after it.
 setup: $(BIN)/.installed node_modules/.installed node_modules/.book/plotly.min.js ## Install Python and npm packages from the lock files, build plotly.js
+site-setup: $(BIN)/.installed node_modules/.installed-site node_modules/.book/plotly.min.js
 
 # Not strict: a mistake shows in the browser, in place of the page, until it is fixed (the book plugin's error page).
-serve: setup ## Preview at http://127.0.0.1:8000 (PORT=…), rebuilding on edits; mistakes show in the browser
+serve: site-setup ## Preview at http://127.0.0.1:8000 (PORT=…), rebuilding on edits; mistakes show in the browser
 	SITE_URL=http://127.0.0.1:$(PORT)/ $(BIN)/mkdocs serve --no-strict --dev-addr 127.0.0.1:$(PORT)
 
-offline: setup ## Build only the offline edition (a zip in build/)
+offline: site-setup ## Build only the offline edition (a zip in build/)
 	$(BIN)/python -m book.commands.offline --zip $(OFFLINE_ZIP)
 
-build: setup ## Build the complete site into site/ with the offline zip, the offline edition made at the same time
+build: site-setup ## Build the complete site into site/ with the offline zip, the offline edition made at the same time
 	$(BIN)/python -m book.commands.build --zip $(OFFLINE_ZIP)
 
 editions: setup ## Build the A5 PDF and EPUB 3 of each language (build/editions/), then the site offering them in site/downloads/
