@@ -11,7 +11,7 @@ import sys
 from numbers import Real
 
 import pytest
-from tools.bench import report, synthetic
+from tools.bench import lighthouse, report, synthetic
 
 from book import project
 from book.translations import tracking
@@ -70,8 +70,8 @@ def results(tmp_path_factory):
     out = tmp_path_factory.mktemp("bench")
     command = [sys.executable, "-m", "tools.bench", "--quick", "--out", str(out)]
     run = subprocess.run(
-        command, capture_output=True, text=True, env=build_env(), cwd=ROOT, timeout=320
-    )  # the editions' PDFs take about a minute
+        command, capture_output=True, text=True, env=build_env(), cwd=ROOT, timeout=480
+    )  # the editions' PDFs take about a minute, Lighthouse half of one
     assert run.returncode == 0, run.stdout[-3000:] + run.stderr[-3000:]
     assert "TARGETS" in run.stdout, run.stdout
     stamped = [p for p in out.glob("bench-*.json")]
@@ -108,6 +108,10 @@ def test_quick_bench_reports_every_figure(results):
         problems += missing(page, ["first_visit_ratio", "after_interaction_ratio"], f"downloads./{page['path']}")
     problems += missing(downloads, ["plotly_bytes_on_pages_without_charts"], "downloads")
     problems += missing(downloads["chart_vs_plain"], ["chart_before", "chart_after", "plain"], "downloads.chart_vs_plain")
+    assert results["lighthouse"], "no page was scored by Lighthouse"
+    for row in results["lighthouse"]:
+        for site in ("book", "baseline"):
+            problems += missing(row[site]["median"], lighthouse.CATEGORIES, f"lighthouse.{row['path']}.{site}")
     editions = results["editions"]
     assert numeric(editions["seconds"])
     expected = {project.edition_name(lang, kind) for lang in project.languages() for kind in project.EDITION_KINDS}

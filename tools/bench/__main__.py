@@ -21,18 +21,12 @@ import tempfile
 from pathlib import Path
 
 from book import project
-from tools.bench import baseline, builds, pages, report, search
+from tools.bench import baseline, builds, lighthouse, pages, report, search
 from tools.bench import editions as edition_bench
 
 ROOT = project.ROOT
-FULL = {"build": 7, "charts": 5, "scale": 3, "rebuild": 5, "sizes": (10, 50, 200)}
-QUICK = {"build": 1, "charts": 1, "scale": 1, "rebuild": 1, "sizes": (10,)}
-PAGES = [
-    pages.Page(lang + path, lang.rstrip("/") or "ja", kind)
-    for lang in ("", "en/")
-    for path, kind in (("", "front"), ("part-1/1-2/", "section"), ("part-1/1-3/", "chart"))
-]
-QUICK_PAGES = [pages.Page("", "ja", "front"), pages.Page("en/part-1/1-3/", "en", "chart")]
+FULL = {"build": 7, "charts": 5, "scale": 3, "rebuild": 5, "lighthouse": 3, "sizes": (10, 50, 200)}
+QUICK = {"build": 1, "charts": 1, "scale": 1, "rebuild": 1, "lighthouse": 1, "sizes": (10,)}
 
 
 def _summary(runs: list[builds.Run]) -> dict:
@@ -268,7 +262,11 @@ def run(quick: bool, work: Path, log=print) -> dict:
     log(f"bench: rebuild under mkdocs serve ({plan['rebuild']} edits)…")
     times = builds.rebuild_times(work, plan["rebuild"])
     log("bench: downloads in Chromium…")
-    downloads = measure_downloads(sites, QUICK_PAGES if quick else PAGES)
+    sample = pages.sample(("front", "section", "chart"))
+    quick_sample = [page for page in sample if (page.kind, page.lang) in {("front", sample[0].lang), ("chart", sample[-1].lang)}]
+    downloads = measure_downloads(sites, quick_sample if quick else sample)
+    log(f"bench: Lighthouse ({plan['lighthouse']} runs of each page, book and baseline)…")
+    scores = lighthouse.measure(quick_sample[:1] if quick else pages.sample(), plan["lighthouse"], work / "lighthouse")
     log("bench: search designs in Chromium…")
     search_figures = search.measure(sites["book"], sites["baseline"])
     log("bench: the PDF and EPUB editions (make editions)…")
@@ -281,6 +279,7 @@ def run(quick: bool, work: Path, log=print) -> dict:
         "mechanisms": {"nav_sections": nav_sections, "caches": caches, "beside": build["beside_gain"]},
         "rebuild": {"median_s": report.median(times), "runs_s": [round(t, 3) for t in times]},
         "downloads": downloads,
+        "lighthouse": scores,
         "search": search_figures,
         "editions": editions,
     }

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from book import project
 from book.project import CHROMIUM, CHROMIUM_ARGS
 from tools.serve import serve
 
@@ -28,7 +29,27 @@ SETTLE_MS = 500  # after the network is idle, in case a script starts one more r
 class Page:
     path: str  # below the site root, e.g. "en/part-1/1-3/"
     lang: str
-    kind: str  # front, section or chart
+    kind: str  # front, part, section or chart
+
+
+def sample(kinds: tuple[str, ...] = ("front", "part", "section", "chart"), langs: list[str] | None = None) -> list[Page]:
+    """One page of each kind in each language, found in the book's nav and docs: the front page, the first Part's
+    opening, the first section without a chart, the first page with one. A new chapter never needs this edited."""
+    from book.charts.spec import find_charts
+    from book.references.pages import nav_pages
+    from book.site.languages import page_url
+
+    langs = langs or project.languages()
+    order = nav_pages(project.config().get("nav") or [])
+    docs = project.ROOT / "docs" / langs[0]
+    charted = {rel for rel in order if find_charts((docs / rel).read_text(encoding="utf-8"), rel)}
+    first = {
+        "front": "index.md",
+        "part": next(rel for rel in order if rel.endswith("/index.md")),
+        "section": next(rel for rel in order if "/" in rel and not rel.endswith("/index.md") and rel not in charted),
+        "chart": next(rel for rel in order if rel in charted),
+    }
+    return [Page(page_url(first[kind], lang, langs[0], True), lang, kind) for lang in langs for kind in kinds]
 
 
 def kind_of(url: str, content_type: str) -> str:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import statistics
 
 from tools.bench.editions import BUDGET_MB, BUDGET_SECONDS
+from tools.bench.lighthouse import CATEGORIES, performance_floor
+from tools.bench.lighthouse import table as lighthouse_table
 
 KB = 1000
 # The synthetic book's size the largest one is held against: the book should add no more per page beyond it.
@@ -84,6 +86,20 @@ def targets(results: dict) -> list[dict]:
         ),
         _target("plotly bytes on pages without charts", downloads["plotly_bytes_on_pages_without_charts"], 0, "B"),
     ]
+    for row in results.get("lighthouse", []):  # results written before Lighthouse was benched have none
+        performance = row["book"]["median"]["performance"]
+        name = f"Lighthouse {row['path']}: performance, median"
+        rows.append(_target(name, performance, performance_floor(row), "", at_least=True))
+        rows += [
+            _target(
+                f"Lighthouse {row['path']}: {category}, worst run",
+                min(r[category] for r in row["book"]["runs"]),
+                100,
+                "",
+                at_least=True,
+            )
+            for category in CATEGORIES[1:]
+        ]
     for lang, row in results.get("search", {}).items():
         kinds = row["book"]["kinds"].values()
         terms = sum(k["terms"] for k in kinds)
@@ -230,6 +246,8 @@ def table(results: dict) -> str:
         f"{_kb(downloads['chart_vs_plain']['chart_before'])} before scrolling, {_kb(downloads['chart_vs_plain']['chart_after'])} "
         f"after, vs {_kb(downloads['chart_vs_plain']['plain'])} for a page without charts (same language, first visit)"
     )
+    if results.get("lighthouse"):
+        out += ["", lighthouse_table(results["lighthouse"])]
     if "search" in results:
         out += ["", "SEARCH (the same terms drawn from the pages, the same index; found = every page holding the term in the"]
         out.append("        first 10 results, first = a page holding it most comes first; query = 4-character Japanese terms,")
