@@ -107,3 +107,16 @@ def test_an_entry_cited_nowhere_is_named_by_its_line(tmp_path):
         "docs/references.yml:5: [2] y is cited nowhere in docs/ja — cite it as [@y] where that language's text relies on it, "
         "or remove the entry"
     ]
+
+
+def test_a_mistyped_key_is_reported_once_not_again_as_an_entry_cited_nowhere(tmp_path):
+    (tmp_path / "references.yml").write_text(
+        "- group: a\n  title: {ja: あ, en: A}\n  entries:\n    - {key: glm5, author: A, title: T}\n", encoding="utf-8"
+    )
+    (tmp_path / "ja").mkdir()
+    (tmp_path / "ja" / "p.md").write_text("主張[@glm-5]。\n", encoding="utf-8")
+    errors = [str(e) for e in citations.check_book(tmp_path, ["ja"], lambda p: f"docs/{p.relative_to(tmp_path).as_posix()}")]
+    assert errors == [
+        "docs/ja/p.md:1: citation [@glm-5] names no entry of docs/references.yml — did you mean [@glm5]? "
+        "(or add the entry to docs/references.yml)"
+    ]

@@ -331,23 +331,31 @@ def test_a_malformed_record_fails_the_check(tmp_path):
     ]
 
 
-def test_a_section_id_missing_from_a_current_translation_fails_with_both_paths(tmp_path):
+def test_a_section_id_renamed_in_a_current_translation_is_one_error_with_both_paths(tmp_path):
     docs = recorded(tmp_path)
     en = (docs / "en/x.md").read_text(encoding="utf-8").replace("{#evidence-2}", "{#evidence-two}")
     (docs / "en/x.md").write_text(en, encoding="utf-8")
     errors, _ = tracking.check(scan(docs))
     assert [str(e) for e in errors] == [
-        "docs/en/x.md: section #evidence-2 of docs/ja/x.md:14 is missing here — "
-        "add the heading with {#evidence-2} to docs/en/x.md, or remove it from both",
-        "docs/en/x.md:22: section #evidence-two does not exist in docs/ja/x.md — add it to docs/ja/x.md too, or remove it here",
+        "docs/en/x.md:22: section #evidence-two is #evidence-2 in docs/ja/x.md:14 — give both languages the same ID: {#evidence-2}"
     ]
+
+
+def test_a_section_missing_from_a_current_translation_names_both_paths(tmp_path):
+    docs = recorded(tmp_path)
+    en = (docs / "en/x.md").read_text(encoding="utf-8").replace("{#evidence-2}", "")
+    (docs / "en/x.md").write_text(en, encoding="utf-8")
+    errors, _ = tracking.check(scan(docs))
+    assert any(str(e).startswith("docs/en/x.md: section #evidence-2 of docs/ja/x.md:14 is missing here — ") for e in errors), (
+        errors
+    )
 
 
 def test_update_refuses_a_translation_whose_section_ids_differ(tmp_path):
     docs = make_docs(tmp_path, {"ja/x.md": JA, "en/x.md": EN.replace("{#evidence-2}", "{#evidence-3}")})
     with pytest.raises(BookErrors) as caught:
         tracking.update(scan(docs), "en", "x.md")
-    assert "section #evidence-2 of docs/ja/x.md:14 is missing here" in str(caught.value)
+    assert "section #evidence-3 is #evidence-2 in docs/ja/x.md:14" in str(caught.value)
     assert "translation:" not in (docs / "en/x.md").read_text(encoding="utf-8")
 
 

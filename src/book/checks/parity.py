@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from book.errors import BookError
-from book.sources.headings import headings
+from book.sources.headings import Heading, headings
 
 
 def pages(docs: Path, lang: str) -> list[str]:
@@ -32,13 +32,33 @@ def missing_counterparts(docs: Path, languages: list[str]) -> list[BookError]:
     return errors
 
 
+def renamed(original_text: str, translation_text: str) -> list[tuple[Heading, Heading]]:
+    """Headings at the same place in both languages whose IDs differ, each lacking on the other side: one ID renamed."""
+    a = [h for h in headings(original_text) if h.id]
+    b = [h for h in headings(translation_text) if h.id]
+    if len(a) != len(b):
+        return []
+    ids_a, ids_b = {h.id for h in a}, {h.id for h in b}
+    return [(x, y) for x, y in zip(a, b) if x.id not in ids_b and y.id not in ids_a]
+
+
+def rename_errors(path_a: str, path_b: str, pairs: list[tuple[Heading, Heading]]) -> list[BookError]:
+    return [
+        BookError(
+            path_b, y.line, f"section #{y.id} is #{x.id} in {path_a}:{x.line}", f"give both languages the same ID: {{#{x.id}}}"
+        )
+        for x, y in pairs
+    ]
+
+
 def section_id_mismatches(original: tuple[str, str], translation: tuple[str, str]) -> list[BookError]:
-    """Section IDs present in one language and not the other, or in another order."""
+    """Section IDs present in one language and not the other (one message for an ID renamed), or in another order."""
     (path_a, text_a), (path_b, text_b) = original, translation
-    a = [h for h in headings(text_a) if h.id]
-    b = [h for h in headings(text_b) if h.id]
+    pairs = renamed(text_a, text_b)
+    errors = rename_errors(path_a, path_b, pairs)
+    a = [h for h in headings(text_a) if h.id and h not in {x for x, _ in pairs}]
+    b = [h for h in headings(text_b) if h.id and h not in {y for _, y in pairs}]
     ids_a, ids_b = [h.id for h in a], [h.id for h in b]
-    errors = []
     for heading in a:
         if heading.id not in ids_b:
             errors.append(

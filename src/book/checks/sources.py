@@ -102,8 +102,13 @@ def problems(
         return f"{shown_docs}/{path.relative_to(docs).as_posix()}"
 
     chart_errors = render.check_book(docs, langs, shown)
-    charted = {(error.path, error.line) for error in chart_errors}  # a chart's numbers differ: its table's do too, one message
-    errors += chart_errors + [error for error in table_errors if (error.path, error.line) not in charted]
+    # A chart's cell that does not read, or whose numbers differ, makes its table's differ too: one message.
+    charted = {(error.path, error.line) for error in chart_errors}
+    errors += chart_errors + [
+        error
+        for error in table_errors
+        if (error.path, error.line) not in charted and not any(f"{path}:{line}" in error.problem for path, line in charted)
+    ]
     errors += citations.check_book(docs, langs, shown)
     errors += about.problems(docs, langs, shown)
     if any(cff.MARKER in text for _, text in texts.values()):  # a page shows the citations CITATION.cff gives

@@ -93,9 +93,10 @@ def number(pages: dict[str, Page]) -> dict[tuple[str, str], Label]:
     return labels
 
 
-def problems(pages: dict[str, Page], path_of) -> list[BookError]:
+def problems(pages: dict[str, Page], path_of, elsewhere: frozenset = frozenset()) -> list[BookError]:
     """A language's errors: bad captions, IDs used twice, references to IDs no table or figure carries (but not to a
-    figure while a chart marker does not read: that one error is reported once, by the chart checks)."""
+    figure while a chart marker does not read, nor to an ID another language's table carries (`elsewhere`): the
+    chart checks, or the caption's and the pairing's checks, report that one mistake)."""
     errors: list[BookError] = []
     seen: dict[tuple[str, str], tuple[str, Item]] = {}
     for page, scanned in pages.items():
@@ -124,7 +125,7 @@ def problems(pages: dict[str, Page], path_of) -> list[BookError]:
                         f"write [[tbl:ID]] for a table or [[fig:ID]] for a chart, such as [[tbl:{ref.id}]]",
                     )
                 )
-            elif (ref.kind, ref.id) not in seen and (ref.kind == "tbl" or figures_known):
+            elif (ref.kind, ref.id) not in seen and (ref.kind, ref.id) not in elsewhere and (ref.kind == "tbl" or figures_known):
                 known = [item_id for kind, item_id in seen if kind == ref.kind]
                 what = "table" if ref.kind == "tbl" else "figure"
                 errors.append(
@@ -143,8 +144,8 @@ def mismatches(original: dict[str, Page], translation: dict[str, Page], path_of,
     errors = []
     for page, mine in translation.items():
         theirs = original.get(page)
-        if theirs is None:
-            continue
+        if theirs is None or mine.errors or theirs.errors:
+            continue  # a caption that does not read is reported where it stands
         for kind, word in (("tbl", "tables"), ("fig", "figures")):
             if kind == "fig" and not (mine.charts_read and theirs.charts_read):
                 continue  # a marker that does not read is reported by the chart checks
@@ -174,7 +175,10 @@ def check_book(docs: Path, langs: list[str], reading_order: list[str], shown=lam
         def path_of(page: str, lang: str = lang) -> str:
             return shown(docs / lang / page)
 
-        errors += problems(scanned[lang], path_of)
+        elsewhere = frozenset(
+            (item.kind, item.id) for other in langs if other != lang for page in scanned[other].values() for item in page.items
+        )
+        errors += problems(scanned[lang], path_of, elsewhere)
     for lang in others:
         errors += mismatches(
             scanned[original],

@@ -52,6 +52,7 @@ def scan(text: str, path: str, numbered: bool) -> Page:
         charts, charts_read = {}, False
     items, references, errors = [], [], []
     pending: tuple[int, captions.Caption] | None = None  # a caption waiting for its table
+    malformed = False  # the last caption did not read
     index = 0
     while index < len(lines):
         number, line = index + 1, lines[index]
@@ -69,15 +70,26 @@ def scan(text: str, path: str, numbered: bool) -> Page:
             if pending:
                 items.append(Item("tbl", pending[1].id, pending[1].text, pending[0]))
                 pending = None
-            elif numbered:
+            elif numbered and not malformed:  # a caption that does not read is reported once, on its own line
                 errors.append(BookError(path, number, "the table has no caption", f"write `{_FORM}` on the line above it"))
+            malformed = False
             while index < len(lines) and lines[index].strip():
                 references += _references(lines[index], index + 1)
                 index += 1
             continue
         if captions.is_caption(line):
             caption = captions.read_caption(line)
-            if caption is None:
+            malformed = caption is None
+            if caption is None and not captions.CAPTION_START.match(line.strip()):
+                errors.append(
+                    BookError(
+                        path,
+                        number,
+                        "the table's caption does not start with `Table: `",
+                        f"write it as `Table: {line.strip()}`",
+                    )
+                )
+            elif caption is None:
                 errors.append(
                     BookError(
                         path,

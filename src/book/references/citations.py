@@ -102,11 +102,14 @@ def check_book(docs: Path, langs: list[str], shown=lambda path: str(path)) -> li
         return [error]
     errors = []
     for lang in langs:
-        cited = set()
+        cited, unknown = set(), []
         for path in sorted((docs / lang).rglob("*.md")):
             text = path.read_text(encoding="utf-8")
-            errors += problems(shown(path), text, known)
+            unknown += problems(shown(path), text, known)
             cited |= {citation.key for citation in find(text)}
+        errors += unknown
+        if unknown:
+            continue  # a mistyped key leaves its entry uncited: the mistake is reported once, where it was made
         errors += [
             BookError(
                 where,

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 KINDS = ("tbl", "fig")
 CAPTION_START = re.compile(r"^Table:(?:\s|$)")
 CAPTION = re.compile(r"^Table:\s+(?P<text>\S.*?)\s*\{#tbl:(?P<id>[^}\s]*)\}\s*$")
+UNPREFIXED = re.compile(r"\{#tbl:[^}\s]*\}\s*$")  # a caption whose `Table: ` was left out
 REFERENCE = re.compile(r"\[\[(?P<kind>[a-z]+):(?P<id>[^\]\s]*)\]\]")
 ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
@@ -37,8 +38,8 @@ def read_caption(line: str) -> Caption | None:
 
 
 def is_caption(line: str) -> bool:
-    """Whether the line means to be a table's caption (well-formed or not)."""
-    return bool(CAPTION_START.match(line.strip()))
+    """Whether the line means to be a table's caption (well-formed or not, `Table: ` forgotten included)."""
+    return bool(CAPTION_START.match(line.strip()) or UNPREFIXED.search(line))
 
 
 def anchor(kind: str, item_id: str) -> str:

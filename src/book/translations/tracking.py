@@ -197,9 +197,16 @@ def _id_errors(record: Record, original: Page, translation: Page) -> list[BookEr
     """Section IDs in one language and not the other, unless the original's change since the record explains it."""
     if record.hash == original.hash:
         return parity.section_id_mismatches((original.shown, original.text), (translation.shown, translation.text))
-    errors = []
+    # Renamed in the translation only; one the original made since the record is the translation falling behind.
+    pairs = [
+        (x, y)
+        for x, y in parity.renamed(original.text, translation.text)
+        if x.id in record.sections and y.id not in record.sections
+    ]
+    errors = parity.rename_errors(original.shown, translation.shown, pairs)
+    renamed = {x.id for x, _ in pairs} | {y.id for _, y in pairs}
     for i, s in original.sections.items():
-        if i in record.sections and i not in translation.sections:
+        if i in record.sections and i not in translation.sections and i not in renamed:
             errors.append(
                 BookError(
                     translation.shown,
@@ -209,7 +216,7 @@ def _id_errors(record: Record, original: Page, translation: Page) -> list[BookEr
                 )
             )
     for i, s in translation.sections.items():
-        if i not in original.sections and i not in record.sections:
+        if i not in original.sections and i not in record.sections and i not in renamed:
             errors.append(
                 BookError(
                     translation.shown,
