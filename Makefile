@@ -100,7 +100,7 @@ translations-update: setup ## Record that PAGE (a translated page, or a folder o
 
 lock: ## Re-pin every Python dependency after editing pyproject.toml
 	$(BIN)/python -m pip install --quiet uv==0.13.8
-	$(BIN)/uv pip compile pyproject.toml --extra dev --generate-hashes --python-version 3.11 -o requirements.lock
+	$(BIN)/uv pip compile pyproject.toml --extra dev --generate-hashes --python-version 3.11.5 -o requirements.lock
 
 cover: ## Render the link-preview cover from scripts/cover/cover.html (needs Chromium)
 	chromium --headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update \

@@ -139,14 +139,13 @@ def test_pinned_pair_is_installed():
         assert metadata.version(name) == pinned, f"{name} {metadata.version(name)} installed, {pinned} locked"
 
 
-def test_site_and_repository_urls_can_be_overridden(tmp_path, offline_zip):
+def test_site_and_repository_urls_can_be_overridden(tmp_path):
     from conftest import mkdocs_build
 
     result = mkdocs_build(
         tmp_path / "site",
         SITE_URL="https://fork.example/book/",
         REPO_URL="https://example.com/fork/book",
-        BOOK_OFFLINE_ZIP=str(offline_zip),
     )
     assert result.returncode == 0, result.stderr
     page = (tmp_path / "site" / "en" / "part-1" / "1-1" / "index.html").read_text(encoding="utf-8")
@@ -173,7 +172,7 @@ def test_every_page_links_its_own_source_and_shows_its_last_update(site):
             assert date[1] == dated[edit[0].removeprefix(edit_base)].date().isoformat(), path
 
 
-def test_a_build_without_git_history_still_succeeds(tmp_path, offline_zip):
+def test_a_build_without_git_history_still_succeeds(tmp_path):
     """A source archive (no .git) builds, just without last-updated dates."""
     import subprocess
     import tarfile
@@ -187,9 +186,7 @@ def test_a_build_without_git_history_still_succeeds(tmp_path, offline_zip):
     result = mkdocs_build(
         tmp_path / "site",
         tmp_path / "src" / "mkdocs.yml",
-        PYTHONPATH=str(tmp_path / "src" / "scripts"),
         GIT_CEILING_DIRECTORIES=str(tmp_path),
-        BOOK_OFFLINE_ZIP=str(offline_zip),
     )
     assert result.returncode == 0, result.stderr
     page = (tmp_path / "site" / "part-1" / "1-1" / "index.html").read_text(encoding="utf-8")
