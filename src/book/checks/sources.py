@@ -9,6 +9,8 @@ from book.charts import render
 from book.checks import facts, parity, unsafe
 from book.errors import BookError
 from book.numbering import labels
+from book.parallel import pages as parallel_pages
+from book.parallel import pairs
 from book.references import cff, citations
 from book.references.pages import nav_pages
 from book.sources import frontmatter, headings
@@ -73,6 +75,7 @@ def problems(
         errors += unsafe.asset_problems(shown, asset.read_text(encoding="utf-8", errors="replace"))
     original, *others = langs
     table_errors: list[BookError] = []
+    paired = set(parallel_pages.paired(parity.pages(docs, original)))
     for page in parity.pages(docs, original):
         faulty = set()  # pages whose headings are wrong: comparing their sections would only repeat that
         for lang in langs:
@@ -83,7 +86,10 @@ def problems(
         for lang in others:
             if (lang, page) in texts and (original, page) in texts:
                 if not faulty & {original, lang}:
-                    errors += parity.section_id_mismatches(texts[original, page], texts[lang, page])
+                    sections = parity.section_id_mismatches(texts[original, page], texts[lang, page])
+                    errors += sections
+                    if not sections and page in paired:  # read side by side: every block pairs with its counterpart
+                        errors += pairs.problems(texts[original, page], texts[lang, page])
                 table_errors += facts.table_mismatches(texts[original, page], texts[lang, page])
 
     def shown(path: Path) -> str:

@@ -1,0 +1,137 @@
+"""The two languages' blocks of a page, paired one to one; where they stop pairing, a BookError naming the line."""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+
+from book.errors import BookError
+from book.sources.blocks import ASIDE, MARKS, NAMES, blocks
+
+_NOTES = "side by side, each footnote stands beside the one of the same name"
+_FIX = "side by side, each heading, paragraph, list item, table and chart stands beside its counterpart, in the same order"
+
+
+@dataclass(frozen=True)
+class Unit:
+    """One row of a side-by-side page: a block, or one item of a list."""
+
+    kind: str  # a block's kind, or "item"
+    line: int
+    key: str  # a heading's, table's or chart's ID, or a marker's text: the same in both languages
+    marks: frozenset[str]  # citations, references and footnote marks: the same in both languages
+
+    @property
+    def signature(self) -> tuple:
+        return self.kind, self.key, self.marks
+
+    @property
+    def name(self) -> str:
+        return "a list item" if self.kind == "item" else NAMES[self.kind]
+
+
+def units(text: str, path: str) -> list[Unit]:
+    """The rows a page gives: its blocks in the running text, each list split into its items."""
+    found = []
+    for block in blocks(text, path):
+        if block.kind in ASIDE:
+            continue
+        if block.kind != "list":
+            found.append(Unit(block.kind, block.line, block.key, block.marks))
+            continue
+        lines = text.split("\n")
+        bounds = [*block.items, block.end + 1]
+        for start, end in zip(bounds, bounds[1:]):
+            found.append(Unit("item", start, "", frozenset(MARKS.findall("\n".join(lines[start - 1 : end - 1])))))
+    return found
+
+
+def footnotes(text: str, path: str) -> dict[str, int]:
+    """The page's footnotes by name, with the line each is defined on."""
+    return {block.key: block.line for block in blocks(text, path) if block.kind == "footnote"}
+
+
+def problems(original: tuple[str, str], translation: tuple[str, str]) -> list[BookError]:
+    """Where a page and its translation stop pairing: the first row out of step, and footnotes with no counterpart."""
+    (path_a, text_a), (path_b, text_b) = original, translation
+    try:
+        a, b = units(text_a, path_a), units(text_b, path_b)
+    except BookError:
+        return []  # a chart marker that does not read: the chart checks report it
+    errors = _first_step(a, b, path_a, path_b)
+    notes_a, notes_b = footnotes(text_a, path_a), footnotes(text_b, path_b)
+    for name, line in notes_b.items():
+        if name not in notes_a:
+            errors.append(
+                BookError(
+                    path_b,
+                    line,
+                    f"footnote [^{name}] has no counterpart in {path_a}",
+                    f"add it there too, or remove it; {_NOTES}",
+                )
+            )
+    for name, line in notes_a.items():
+        if name not in notes_b:
+            errors.append(
+                BookError(
+                    path_a,
+                    line,
+                    f"footnote [^{name}] has no counterpart in {path_b}",
+                    f"translate it there, or remove it; {_NOTES}",
+                )
+            )
+    return errors
+
+
+def _first_step(a: list[Unit], b: list[Unit], path_a: str, path_b: str) -> list[BookError]:
+    """The first place the two pages' rows differ; everything after it would only repeat it."""
+    matcher = difflib.SequenceMatcher(None, [u.signature for u in a], [u.signature for u in b], autojunk=False)
+    for tag, i1, _, j1, _ in matcher.get_opcodes():
+        if tag == "equal":
+            continue
+        if tag == "insert":  # rows of the translation with no counterpart
+            unit, after = b[j1], _after(a, i1, path_a)
+            return [
+                BookError(
+                    path_b,
+                    unit.line,
+                    f"{unit.name} here has no counterpart in {path_a}{after}",
+                    f"add it there too, or remove it; {_FIX}",
+                )
+            ]
+        if tag == "delete":  # rows of the original with no counterpart
+            unit, after = a[i1], _after(b, j1, path_b)
+            return [
+                BookError(
+                    path_a,
+                    unit.line,
+                    f"{unit.name} here has no counterpart in {path_b}{after}",
+                    f"translate it there, or remove it; {_FIX}",
+                )
+            ]
+        mine, theirs = b[j1], a[i1]
+        if mine.kind == theirs.kind and mine.key == theirs.key:
+            what = f"carries {_marks(mine)}, but its counterpart at {path_a}:{theirs.line} carries {_marks(theirs)}"
+            fix = "keep each citation, reference and footnote mark in the counterpart of its paragraph; or the paragraphs are out of step"
+            return [BookError(path_b, mine.line, f"{mine.name} here {what}", f"{fix}: {_FIX}")]
+        return [
+            BookError(
+                path_b,
+                mine.line,
+                f"{_described(mine)} here would stand beside {_described(theirs)} at {path_a}:{theirs.line}",
+                f"a block added to one language only puts the rest out of step; {_FIX}",
+            )
+        ]
+    return []
+
+
+def _after(units: list[Unit], index: int, path: str) -> str:
+    return f" (it would come after {path}:{units[index - 1].line})" if index else " (it would come first)"
+
+
+def _described(unit: Unit) -> str:
+    return f"{unit.name} #{unit.key}" if unit.key and unit.kind != "marker" else unit.name
+
+
+def _marks(unit: Unit) -> str:
+    return ", ".join(sorted(unit.marks)) or "no citation, reference or footnote mark"
