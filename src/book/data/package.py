@@ -23,10 +23,14 @@ def package(lang: str, datasets: list[Dataset], entries: dict[str, Entry], page_
         "description": f"{text['data_package_description']} {text['attribution']}",
         "homepage": home,
         "licenses": [licence],
-        "sources": [{"title": text["edition_attribution"], "path": ORIGINAL_URL}],
+        "sources": [_original(lang)],
         "contributors": [{"title": text["book_author"], "role": "author"}],
         "resources": [_resource(d, lang, entries, page_url, licence) for d in datasets],
     }
+
+
+def _original(lang: str) -> dict:
+    return {"title": STRINGS[lang]["data_original"], "path": ORIGINAL_URL}
 
 
 def _resource(dataset: Dataset, lang: str, entries: dict[str, Entry], page_url, licence: dict) -> dict:
@@ -36,6 +40,7 @@ def _resource(dataset: Dataset, lang: str, entries: dict[str, Entry], page_url, 
         if entry:
             source = {"title": f"{entry.text('author', lang)}, {entry.text('title', lang)}"}
             sources.append({**source, "path": entry.fields["url"]} if entry.fields.get("url") else source)
+    sources.append(_original(lang))  # every table and chart is the book's, whatever it draws on
     return {
         "profile": "tabular-data-resource",
         "name": dataset.name,

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 from dataclasses import dataclass
 
 from book.errors import BookError
@@ -84,45 +83,53 @@ def problems(original: tuple[str, str], translation: tuple[str, str]) -> list[Bo
 
 
 def _first_step(a: list[Unit], b: list[Unit], path_a: str, path_b: str) -> list[BookError]:
-    """The first place the two pages' rows differ; everything after it would only repeat it."""
-    matcher = difflib.SequenceMatcher(None, [u.signature for u in a], [u.signature for u in b], autojunk=False)
-    for tag, i1, _, j1, _ in matcher.get_opcodes():
-        if tag == "equal":
-            continue
-        if tag == "insert":  # rows of the translation with no counterpart
-            unit, after = b[j1], _after(a, i1, path_a)
-            return [
-                BookError(
-                    path_b,
-                    unit.line,
-                    f"{unit.name} here has no counterpart in {path_a}{after}",
-                    f"add it there too, or remove it; {_FIX}",
-                )
-            ]
-        if tag == "delete":  # rows of the original with no counterpart
-            unit, after = a[i1], _after(b, j1, path_b)
-            return [
-                BookError(
-                    path_a,
-                    unit.line,
-                    f"{unit.name} here has no counterpart in {path_b}{after}",
-                    f"translate it there, or remove it; {_FIX}",
-                )
-            ]
-        mine, theirs = b[j1], a[i1]
-        if mine.kind == theirs.kind and mine.key == theirs.key:
-            what = f"carries {_marks(mine)}, but its counterpart at {path_a}:{theirs.line} carries {_marks(theirs)}"
-            fix = "keep each citation, reference and footnote mark in the counterpart of its paragraph; or the paragraphs are out of step"
-            return [BookError(path_b, mine.line, f"{mine.name} here {what}", f"{fix}: {_FIX}")]
+    """The first place the two pages' rows differ; everything after it would only repeat it. There, a row of one
+    language has no counterpart when the rest pairs without it, or two rows stand side by side that differ."""
+    sig_a, sig_b = [u.signature for u in a], [u.signature for u in b]
+    i = next((n for n, (x, y) in enumerate(zip(sig_a, sig_b)) if x != y), min(len(a), len(b)))
+    if i == len(a) == len(b):
+        return []
+    replaced = _common(sig_a[i + 1 :], sig_b[i + 1 :]) if i < min(len(a), len(b)) else -1
+    added = _common(sig_b[i + 1 :], sig_a[i:]) if i < len(b) else -1
+    dropped = _common(sig_a[i + 1 :], sig_b[i:]) if i < len(a) else -1
+    if added > replaced and added >= dropped:  # a row of the translation with no counterpart
+        unit, after = b[i], _after(a, i, path_a)
         return [
             BookError(
                 path_b,
-                mine.line,
-                f"{_described(mine)} here would stand beside {_described(theirs)} at {path_a}:{theirs.line}",
-                f"a block added to one language only puts the rest out of step; {_FIX}",
+                unit.line,
+                f"{unit.name} here has no counterpart in {path_a}{after}",
+                f"add it there too, or remove it; {_FIX}",
             )
         ]
-    return []
+    if dropped > replaced:  # a row of the original with no counterpart
+        unit, after = a[i], _after(b, i, path_b)
+        return [
+            BookError(
+                path_a,
+                unit.line,
+                f"{unit.name} here has no counterpart in {path_b}{after}",
+                f"translate it there, or remove it; {_FIX}",
+            )
+        ]
+    mine, theirs = b[i], a[i]
+    if mine.kind == theirs.kind and mine.key == theirs.key:
+        what = f"carries {_marks(mine)}, but its counterpart at {path_a}:{theirs.line} carries {_marks(theirs)}"
+        fix = "keep each citation, reference and footnote mark in the counterpart of its paragraph; or the paragraphs are out of step"
+        return [BookError(path_b, mine.line, f"{mine.name} here {what}", f"{fix}: {_FIX}")]
+    return [
+        BookError(
+            path_b,
+            mine.line,
+            f"{_described(mine)} here would stand beside {_described(theirs)} at {path_a}:{theirs.line}",
+            f"a block added to one language only puts the rest out of step; {_FIX}",
+        )
+    ]
+
+
+def _common(x: list, y: list) -> int:
+    """How many rows the two run on pairing from their starts."""
+    return next((n for n, (p, q) in enumerate(zip(x, y)) if p != q), min(len(x), len(y)))
 
 
 def _after(units: list[Unit], index: int, path: str) -> str:

@@ -29,7 +29,7 @@ STRINGS = {
         "not_found_text": "お探しのページは移動したか、存在しません。表紙から読み直してください。",
         # Side-by-side reading (book.parallel)
         "parallel": "対訳で読む",
-        "parallel_name": "対訳（日本語と英語）",
+        "parallel_name": "日英対訳",
         "parallel_title": "{title}（対訳）",
         "single": "日本語だけで読む",
         # The data behind each numbered table and chart (book.data)
@@ -44,6 +44,7 @@ STRINGS = {
         "data_package": "The Edge of Intelligence 日本語版：表とグラフのデータ",
         "data_package_description": "本書の番号付きの表とすべてのグラフのデータ。各ファイルはCSV（UTF-8、1行目が見出し）で、数値は単位を見出しに付けて数値のまま書いている。",
         "data_shown": "掲載ページ：{url}",
+        "data_original": "山内 怜史（Leading.AI）『The Edge of Intelligence』（原著）",
         # The book for machine readers (book.machine): llms.txt's sections and links
         "llms_front": "はじめに",
         "llms_back": "結論と資料",
@@ -77,7 +78,7 @@ STRINGS = {
         "not_found_text": "The page you were looking for has moved or does not exist. Start again from the front page.",
         # Side-by-side reading (book.parallel)
         "parallel": "Read side by side",
-        "parallel_name": "Side by side (Japanese and English)",
+        "parallel_name": "Side by side",
         "parallel_title": "{title} (side by side)",
         "single": "Read in English only",
         # The data behind each numbered table and chart (book.data)
@@ -92,6 +93,7 @@ STRINGS = {
         "data_package": "The Edge of Intelligence, English edition: data of the tables and charts",
         "data_package_description": "The data of the book's numbered tables and of all its charts. Each file is a CSV (UTF-8, headers in the first row) whose numbers are written as plain numbers, their units in the headers.",
         "data_shown": "Shown at {url}",
+        "data_original": "Satoshi Yamauchi (Leading.AI), The Edge of Intelligence (the original)",
         # The book for machine readers (book.machine): llms.txt's sections and links
         "llms_front": "Introduction",
         "llms_back": "Conclusion and reference",
