@@ -97,7 +97,7 @@ def test_the_language_switch_offers_the_side_by_side_view(browser, site_url):
     assert page.url == site_url + "en/parallel/part-1/1-3/#evidence-2"
     top = page.evaluate("document.getElementById('evidence-2').getBoundingClientRect().top")
     assert 0 <= top < 200, f"the section's heading is at {top}px, not at the top of the view"
-    page.evaluate("document.getElementById('ja--evidence-3').scrollIntoView({block: 'start'})")
+    page.evaluate("document.getElementById('ja-evidence-3').scrollIntoView({block: 'start'})")
     page.evaluate("window.scrollBy(0, 60)")
     assert page.evaluate("document.documentElement.lang") == "en"
     page.hover(".md-header__option .md-select")

@@ -63,7 +63,7 @@ def test_ids_are_written_once_and_the_interfaces_own_stay_as_on_its_page(site):
             for heading in re.findall(r'<h[1-6] id="([^"]+)"', own):
                 assert f'id="{heading}"' in html, (page, heading)  # a section's anchor works as on its own page
                 other = next(o for o in LANGS if o != lang)
-                assert f'id="{other}--{heading}"' in html, (page, heading)
+                assert f'id="{other}-{heading}"' in html, (page, heading)
 
 
 def test_side_by_side_pages_are_not_indexed(site):

@@ -213,8 +213,8 @@ PLACE = render.Place(
     "lang, href, expected",
     [
         ("ja", "#evidence-1", "#evidence-1"),  # the interface's own anchors stay
-        ("en", "#evidence-1", "#en--evidence-1"),  # the other language's carry its prefix
-        ("en", "../glossary.md#open-weight", "../../glossary/#en--open-weight"),  # a page read side by side too
+        ("en", "#evidence-1", "#en-evidence-1"),  # the other language's carry its prefix
+        ("en", "../glossary.md#open-weight", "../../glossary/#en-open-weight"),  # a page read side by side too
         ("ja", "../part-2/2-1.md#s2-1", "../../../part-2/2-1/#s2-1"),  # a page that is not: its own
         ("en", "../part-2/2-1.md", "../../../en/part-2/2-1/"),
         ("en", "https://example.org/#x", "https://example.org/#x"),
@@ -228,5 +228,5 @@ def test_links_lead_on_from_the_side_by_side_page(lang, href, expected):
 def test_the_other_languages_ids_and_the_data_links_are_placed():
     cell = f'<p id="table-x"><a href="{render.DATA}table-x.csv">CSV</a></p><table aria-labelledby="table-x"></table>'
     assert render._localised(cell, "en", PLACE) == (
-        '<p id="en--table-x"><a href="../../../en/data/table-x.csv">CSV</a></p><table aria-labelledby="en--table-x"></table>'
+        '<p id="en-table-x"><a href="../../../en/data/table-x.csv">CSV</a></p><table aria-labelledby="en-table-x"></table>'
     )

@@ -42,7 +42,7 @@
     if (!found || found === headings[0]) return null;
     // Side by side, the other language's headings carry its prefix (book.parallel.render): the section is the same.
     var side = found.closest(".book-pair__side");
-    var prefix = side ? side.lang + "--" : "";
+    var prefix = side && side.lang !== document.documentElement.lang ? side.lang + "-" : "";
     return prefix && found.id.indexOf(prefix) === 0 ? found.id.slice(prefix.length) : found.id;
   }
 

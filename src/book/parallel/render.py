@@ -3,7 +3,7 @@ footnotes, citations and glossary terms are as on its own page), cut into its ro
 laid out as one row per pair, each side in its own language.
 
 IDs stay as they are in the interface's language (its sections' anchors work as on its own page); the other
-language's get a prefix, `en--`, so no ID is written twice. Links to another page lead to its side-by-side page
+language's get a prefix, `en-`, so no ID is written twice. Links to another page lead to its side-by-side page
 while it has one, so the reader stays in the view they chose.
 """
 
@@ -46,7 +46,7 @@ class Place:
 
     def prefix(self, lang: str) -> str:
         """What the IDs of `lang`'s side start with."""
-        return "" if lang == self.interface else f"{lang}--"
+        return "" if lang == self.interface else f"{lang}-"
 
 
 def marked(text: str, path: str) -> tuple[str, list[Unit]]:
