@@ -4,6 +4,7 @@ a link to its Markdown twin with a line on what it says) and `llms-full.txt` (ev
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 from book.site.strings import STRINGS
 
@@ -67,3 +68,12 @@ def _licence(lang: str) -> str:
 
 def _item(page: Page) -> str:
     return f"- [{page.title}]({page.twin})" + (f": {page.description}" if page.description else "")
+
+
+def write(root: Path, lang: str, title: str, summary: str, sections, pages: dict[str, Page], order: list[str], links) -> None:
+    """`llms.txt` and `llms-full.txt` at a language's root; `sections` name the nav's pages by path, `pages` are
+    the twins by path, `order` the reading order."""
+    outline = [(name, [pages[p] for p in paths if p in pages]) for name, paths in sections]
+    (root / "llms.txt").write_text(llms_txt(lang, title, summary, outline, links), encoding="utf-8")
+    full = llms_full(lang, title, summary, [pages[p] for p in order if p in pages])
+    (root / "llms-full.txt").write_text(full, encoding="utf-8")

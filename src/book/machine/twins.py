@@ -15,6 +15,7 @@ from book.charts.spec import find_charts
 from book.contents import Contents
 from book.references import bibliography
 from book.references.citations import CITATION, REFERENCES_PAGE
+from book.site import languages
 from book.site.strings import STRINGS
 from book.sources import captions
 from book.sources.fences import FENCE
@@ -34,6 +35,12 @@ class Urls:
 
     def anchored(self, page: str, anchor: str) -> str:
         return f"{self.page(page)}#{anchor}" if anchor else self.page(page)
+
+
+def urls(site_url: str, lang: str, default: str) -> Urls:
+    """The online site's URLs in `lang`: its pages' canonical URLs, its data folder and its root."""
+    root = site_url + languages.language_root(lang, default)
+    return Urls(lambda page: site_url + languages.page_url(page, lang, default, True), root + data.FOLDER + "/", root)
 
 
 def twin_url(page_url: str) -> str:

@@ -49,3 +49,16 @@ def stub(title: str, description: str | None, lang: str) -> str:
     if description:
         matter["description"] = description
     return "---\n" + yaml.safe_dump(matter, allow_unicode=True, sort_keys=False) + "---\n"
+
+
+def link(
+    page: str, lang: str, here: str, paired: frozenset[str], reading_order: list[str], default: str, use_directory_urls: bool
+) -> dict | None:
+    """For the page `page` of `lang` at `here`: where its side-by-side version is (a page without one leads to the
+    first that has one, in reading order), and the way back from it to the interface language's own page."""
+    target = page if page in paired else next((p for p in reading_order if p in paired), None)
+    if target is None:
+        return None
+    href = languages.relative_url(url(target, lang, default, use_directory_urls), here)
+    single = languages.relative_url(languages.page_url(page, lang, default, use_directory_urls), here)
+    return {"href": href, "current": False, "single": single}
