@@ -6,7 +6,7 @@ from __future__ import annotations
 from book import project
 from book.data.sets import Dataset
 from book.references.bibliography import Entry
-from book.site.strings import STRINGS
+from book.site.strings import STRINGS, joined
 
 LICENCE_URL = "https://creativecommons.org/licenses/by/4.0/"
 ORIGINAL_URL = "https://github.com/Leading-AI-IO/edge-ai-intelligence"
@@ -20,7 +20,7 @@ def package(lang: str, datasets: list[Dataset], entries: dict[str, Entry], page_
         "profile": "tabular-data-package",
         "name": f"{project.NAME}-{lang}",
         "title": text["data_package"],
-        "description": f"{text['data_package_description']} {text['attribution']}",
+        "description": joined(lang, text["data_package_description"], text["attribution"]),
         "homepage": home,
         "licenses": [licence],
         "sources": [_original(lang)],

@@ -10,7 +10,7 @@ from book.charts import svg
 from book.charts.figures import describe, height
 from book.charts.spec import Chart
 from book.editions.chapters import CHART_STYLES
-from book.site.strings import STRINGS
+from book.site.strings import STRINGS, joined
 
 WIDTH, MARGIN, LINE = 720, 16, 18  # px
 FONT = 'system-ui, -apple-system, "Segoe UI", "Hiragino Sans", "Noto Sans CJK JP", "Noto Sans JP", Meiryo, sans-serif'
@@ -20,7 +20,7 @@ COLUMNS = 104  # half-width characters a 12 px line holds in the width
 def standalone(chart: Chart, title: str, lang: str) -> str:
     """The SVG document; `title` is the figure's number and title as the page gives them."""
     text = STRINGS[lang]
-    footer = _wrapped(chart.caption) + _wrapped(f"{text['attribution']} {text['licence']}")
+    footer = _wrapped(chart.caption) + _wrapped(joined(lang, text["attribution"], text["licence"]))
     plot_top = MARGIN + 2 * LINE
     plot = height(chart)
     total = plot_top + plot + LINE + len(footer) * LINE + MARGIN

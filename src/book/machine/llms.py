@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from book.site.strings import STRINGS
+from book.site.strings import STRINGS, joined
 
 OPTIONAL = "Optional"  # llms.txt's own name for a section a reader with little room may skip
 
@@ -62,8 +62,7 @@ def llms_full(lang: str, title: str, summary: str, pages: list[Page]) -> str:
 
 def _licence(lang: str) -> str:
     """The attribution and the licence, as sentences of the language (Japanese sets no space between them)."""
-    text = STRINGS[lang]
-    return text["attribution"] + ("" if lang == "ja" else " ") + text["licence"]
+    return joined(lang, STRINGS[lang]["attribution"], STRINGS[lang]["licence"])
 
 
 def _item(page: Page) -> str:

@@ -100,3 +100,8 @@ STRINGS = {
         "llms_more": "The whole book is in [llms-full.txt]({full}), and the data of its tables and charts is listed in [datapackage.json]({data}). The Japanese edition starts at its own [llms.txt]({other}).",
     },
 }
+
+
+def joined(lang: str, *sentences: str) -> str:
+    """Sentences run on as the language writes them: Japanese sets no space after 。."""
+    return ("" if lang == "ja" else " ").join(sentences)
