@@ -193,3 +193,23 @@ def test_no_page_requests_anything_beside_its_twin(browser, site_url):
         page.goto(site_url + url, wait_until="networkidle")
     assert not [u for u in seen if u.endswith("sitemap.xml") or u.endswith(".md")], seen
     page.close()
+
+
+def test_the_side_by_side_view_is_reached_by_keyboard(browser, site_url):
+    """Tab to the language switch's entry (the menu opens on focus within) and press Enter; then Tab from the top
+    of the side-by-side page reaches the way back to one language."""
+    page = browser.new_page(viewport={"width": 1280, "height": 800})
+    page.goto(site_url + "part-1/1-1/")
+    page.locator("a[data-book-view=parallel].md-select__link").focus()
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert page.url == site_url + "parallel/part-1/1-1/"
+    for _ in range(40):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.matches('a.book-view')"):
+            break
+    assert page.evaluate("document.activeElement.textContent.trim()") == "日本語だけで読む"
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert page.url == site_url + "part-1/1-1/"
+    page.close()

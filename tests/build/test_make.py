@@ -83,6 +83,8 @@ def test_the_preview_starts_with_a_mistake_and_shows_what_mkdocs_warns_of(tmp_pa
     page = book / "docs" / "en" / "part-1" / "1-2.md"
     good = page.read_text(encoding="utf-8")
     page.write_text(good + "\nSee [the missing page](1-9.md).\n", encoding="utf-8")
+    japanese = book / "docs" / "ja" / "part-1" / "1-2.md"  # its counterpart, so the two pages still pair
+    japanese.write_text(japanese.read_text(encoding="utf-8") + "\n[1-1](1-1.md)を参照。\n", encoding="utf-8")
     with preview(book) as url:
         wait_for(url + "part-1/1-1/", ERROR_PAGE, 60)
         assert "contains a link &#x27;1-9.md&#x27;" in get(url) or "1-9.md" in get(url)

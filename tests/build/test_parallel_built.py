@@ -172,3 +172,34 @@ def test_every_build_path_names_the_page_and_line_where_pairing_fails(unpaired_b
     assert run.returncode != 0 and expected in output, output
     assert "Traceback" not in output
     assert not (tmp_path / "site").exists() and not (tmp_path / "book.zip").exists()
+
+
+def test_a_translation_behind_its_original_is_read_in_one_language_until_it_catches_up(tmp_path):
+    """A paragraph added to the original makes its translation stale, not the build broken: the page loses its
+    side-by-side version (and its link to one) until the translation catches up, and the check warns of it."""
+    from book.checks import sources
+
+    book = copy_book(tmp_path / "book")
+    page = book / "docs" / "ja" / "part-1" / "1-1.md"
+    lines = page.read_text(encoding="utf-8").splitlines()
+    at = next(n for n, line in enumerate(lines) if line.startswith("# ")) + 1
+    lines[at:at] = ["", "原文に加えた段落。"]
+    page.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    errors, warnings = sources.problems(book, LANGS, citation_file=ROOT / "CITATION.cff")
+    assert errors == []
+    assert any(
+        str(w).startswith(f"docs/ja/part-1/1-1.md:{at + 2}: a paragraph here has no counterpart")
+        and "(the translation is older than its original)" in str(w)
+        for w in warnings
+    ), warnings
+    site = tmp_path / "site"
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site)],
+        capture_output=True,
+        text=True,
+        env=build_env(),
+        cwd=book,
+    )
+    assert result.returncode == 0, result.stderr
+    assert not (site / "parallel" / "part-1" / "1-1").exists() and (site / "parallel" / "part-1" / "1-2" / "index.html").is_file()
+    assert 'class="book-view"' not in (site / "en" / "part-1" / "1-1" / "index.html").read_text(encoding="utf-8")

@@ -54,9 +54,11 @@ def stub(title: str, description: str | None, lang: str) -> str:
 def link(
     page: str, lang: str, here: str, paired: frozenset[str], reading_order: list[str], default: str, use_directory_urls: bool
 ) -> dict | None:
-    """For the page `page` of `lang` at `here`: where its side-by-side version is (a page without one leads to the
-    first that has one, in reading order), and the way back from it to the interface language's own page."""
-    target = page if page in paired else next((p for p in reading_order if p in paired), None)
+    """For the page `page` of `lang` at `here`: where its side-by-side version is (the cover and the site's own
+    pages lead to the first page that has one, in reading order; a page whose translation has yet to catch up with
+    its original has none for now), and the way back from it to the interface language's own page."""
+    first = next((p for p in reading_order if p in paired), None)
+    target = page if page in paired else first if page in SKIPPED else None
     if target is None:
         return None
     href = languages.relative_url(url(target, lang, default, use_directory_urls), here)

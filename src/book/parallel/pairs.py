@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 from book.errors import BookError
 from book.sources.blocks import ASIDE, MARKS, NAMES, blocks
@@ -142,3 +143,14 @@ def _described(unit: Unit) -> str:
 
 def _marks(unit: Unit) -> str:
     return ", ".join(sorted(unit.marks)) or "no citation, reference or footnote mark"
+
+
+def pairs_up(docs: Path, langs: list[str], page: str) -> bool:
+    """Whether every language's page pairs with the original's (a translation behind its original may not yet)."""
+    original, *others = langs
+    path = docs / original / page
+    texts = {lang: docs / lang / page for lang in langs}
+    if not all(p.is_file() for p in texts.values()):
+        return False
+    first = (f"{docs.name}/{original}/{page}", path.read_text(encoding="utf-8"))
+    return not any(problems(first, (f"{docs.name}/{lang}/{page}", texts[lang].read_text(encoding="utf-8"))) for lang in others)

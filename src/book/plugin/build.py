@@ -11,6 +11,7 @@ from book import contents as book_contents
 from book.checks import parity, sources
 from book.errors import BookError
 from book.parallel import pages as parallel_pages
+from book.parallel import pairs
 from book.references.pages import nav_pages
 from book.site import context, history
 from book.translations import tracking
@@ -42,7 +43,9 @@ class Build:
 
         errors, _ = sources.problems(root, site.langs, docs, config.nav or [], root / settings.citation_file, translations)
         build = cls(site, root, docs, {}, None, {}, order, errors)
-        build.paired = frozenset(parallel_pages.paired(parity.pages(docs, site.default)))
+        build.paired = frozenset(
+            p for p in parallel_pages.paired(parity.pages(docs, site.default)) if pairs.pairs_up(docs, site.langs, p)
+        )
         if not errors:
             build.contents = book_contents.read(
                 docs, site.langs, order, lambda path: f"{shown_docs}/{path.relative_to(docs).as_posix()}"
