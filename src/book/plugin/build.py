@@ -43,10 +43,9 @@ class Build:
 
         errors, _ = sources.problems(root, site.langs, docs, config.nav or [], root / settings.citation_file, translations)
         build = cls(site, root, docs, {}, None, {}, order, errors)
-        build.paired = frozenset(
-            p for p in parallel_pages.paired(parity.pages(docs, site.default)) if pairs.pairs_up(docs, site.langs, p)
-        )
         if not errors:
+            candidates = parallel_pages.paired(parity.pages(docs, site.default))
+            build.paired = frozenset(p for p in candidates if pairs.pairs_up(docs, site.langs, p))
             build.contents = book_contents.read(
                 docs, site.langs, order, lambda path: f"{shown_docs}/{path.relative_to(docs).as_posix()}"
             )
