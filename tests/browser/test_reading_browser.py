@@ -204,7 +204,7 @@ def test_the_side_by_side_view_is_reached_by_keyboard(browser, site_url):
     with page.expect_navigation():
         page.keyboard.press("Enter")
     assert page.url == site_url + "parallel/part-1/1-1/"
-    for _ in range(40):
+    for _ in range(200):  # past the header and the navigation
         page.keyboard.press("Tab")
         if page.evaluate("document.activeElement.matches('a.book-view')"):
             break
