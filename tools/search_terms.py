@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 
+from book.parallel import pages as parallel_pages
+
 KINDS = {
     "ja": {
         "katakana": re.compile(r"[ァ-ヺー]{3,}"),
@@ -32,7 +34,7 @@ _CJK = re.compile(r"[ぁ-ヺー一-鿿々〆]")
 _SKIPPED_TAGS = {"svg", "script", "style", "template", "button"}
 _SKIPPED_CLASSES = {"headerlink", "md-source-file"}
 # Pages search leaves out: every page's title is listed there.
-UNSEARCHED = ("translation-status/",)
+UNSEARCHED = ("translation-status/", f"{parallel_pages.FOLDER}/")  # the side-by-side pages are left out of search too
 
 
 @dataclass(frozen=True)

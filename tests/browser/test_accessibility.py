@@ -85,14 +85,19 @@ def test_axe_finds_no_violations(browser, site):
 
 @pytest.fixture(scope="module")
 def broken_access_site(tmp_path_factory):
-    """A copy of the book whose first section has an image without alt text and a link without text."""
+    """A copy of the book whose first section has an image without alt text and a link without text (in both
+    languages, which pair paragraph by paragraph)."""
     root = copy_book(tmp_path_factory.mktemp("access"))
+    for lang, words in (("ja", "詳しくは[](https://example.org/report)を参照。"), ("en", "See [](https://example.org/report).")):
+        page = root / "docs" / lang / "part-1" / "1-1.md"
+        lines = page.read_text(encoding="utf-8").splitlines()
+        at = next(n for n, line in enumerate(lines) if line.startswith("# ")) + 1
+        lines[at:at] = ["", "![](x.png)", "", words, ""]
+        page.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        (page.parent / "x.png").write_bytes((ROOT / "overrides/assets/images/favicon.svg").read_bytes())
     page = root / "docs" / "ja" / "part-1" / "1-1.md"
     lines = page.read_text(encoding="utf-8").splitlines()
     at = next(n for n, line in enumerate(lines) if line.startswith("# ")) + 1
-    lines[at:at] = ["", "![](x.png)", "", "詳しくは[](https://example.org/report)を参照。", ""]
-    page.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    (page.parent / "x.png").write_bytes((ROOT / "overrides/assets/images/favicon.svg").read_bytes())
     result = mkdocs_build(root / "site", root / "mkdocs.yml")
     assert (root / "site" / "index.html").is_file(), result.stderr
     return root, at

@@ -42,6 +42,8 @@ def broken_link(book: Path) -> str:
     page = book / "docs" / "ja" / "part-1" / "1-2.md"
     with page.open("a", encoding="utf-8") as out:
         out.write("\n詳しくは[第9節](1-9.md)を参照。\n")
+    with (book / "docs" / "en" / "part-1" / "1-2.md").open("a", encoding="utf-8") as out:  # its counterpart: the pages pair
+        out.write("\nSee [the first section](1-1.md).\n")
     return f"docs/ja/part-1/1-2.md:{line_of(page, '1-9.md')}: "
 
 
@@ -50,6 +52,10 @@ def image_without_alt_text(book: Path) -> str:
     (page.parent / "chart.png").write_bytes(b"\x89PNG\r\n\x1a\n")
     with page.open("a", encoding="utf-8") as out:
         out.write("\n![](chart.png)\n")
+    japanese = book / "docs" / "ja" / "part-1" / "1-1.md"  # its counterpart, with its alt text: the pages pair
+    (japanese.parent / "chart.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    with japanese.open("a", encoding="utf-8") as out:
+        out.write("\n![グラフ](chart.png)\n")
     return f"docs/en/part-1/1-1.md:{line_of(page, '![](chart.png)')}: "
 
 

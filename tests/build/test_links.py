@@ -133,6 +133,8 @@ def broken_book(tmp_path_factory):
         "",
     ]
     page.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    english = root / "docs" / "en" / "part-1" / "1-2.md"  # its counterpart, so the two pages still pair
+    english.write_text(english.read_text(encoding="utf-8") + "\nSee [the first section](1-1.md).\n", encoding="utf-8")
     # Not strict: strict mode stops at the missing page, and the point is what the checker says.
     command = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(root / "mkdocs.yml"), "-d", str(root / "site")]
     result = subprocess.run(command, capture_output=True, text=True, env=build_env(), cwd=root)

@@ -70,6 +70,9 @@ def test_a_contributors_session_shows_each_mistake_in_the_browser_and_each_fix_w
     linking = book / "docs" / "en" / "part-1" / "1-2.md"
     linking_good = linking.read_text(encoding="utf-8")
     linking.write_text(linking_good + "\nSee [the missing page](1-9.md).\n", encoding="utf-8")
+    counterpart = book / "docs" / "ja" / "part-1" / "1-2.md"  # so the two pages still pair, block by block
+    counterpart_good = counterpart.read_text(encoding="utf-8")
+    counterpart.write_text(counterpart_good + "\n[存在しないページ](1-9.md)を参照。\n", encoding="utf-8")
     page = book / "docs" / "ja" / "part-1" / "1-1.md"
     good = page.read_text(encoding="utf-8")
     with preview(book) as url:
@@ -77,6 +80,7 @@ def test_a_contributors_session_shows_each_mistake_in_the_browser_and_each_fix_w
         wait_for(url + "part-1/1-1/", ERROR_PAGE, 60)
         assert "1-9.md" in get(url)
         linking.write_text(linking_good, encoding="utf-8")
+        counterpart.write_text(counterpart_good, encoding="utf-8")
         wait_for(url + "part-1/1-1/", "2つのモデル", 10)
         # A mistake of the book's own: every page says it, the other language's too, with the fix.
         page.write_text(good + "\n[[tbl:two-model]]を参照。\n", encoding="utf-8")

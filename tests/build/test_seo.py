@@ -7,6 +7,7 @@ import re
 from html.parser import HTMLParser
 
 from book import project
+from book.parallel import pages as parallel_pages
 
 SITE_URL = project.config()["site_url"]
 LOCALES = {"ja": "ja_JP", "en": "en_US"}
@@ -37,8 +38,8 @@ def heads(site) -> dict[str, Head]:
     pages = {}
     for path in sorted(site.rglob("index.html")):
         rel = path.relative_to(site).as_posix()
-        if rel.startswith(("assets/", "search/")):
-            continue
+        if rel.startswith(("assets/", "search/")) or rel.removeprefix("en/").startswith(f"{parallel_pages.FOLDER}/"):
+            continue  # side-by-side pages are noindex and in no sitemap (tests/build/test_parallel_built.py)
         pages[SITE_URL + rel.removesuffix("index.html")] = Head(path.read_text(encoding="utf-8"))
     return pages
 

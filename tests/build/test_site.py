@@ -10,6 +10,7 @@ from pathlib import Path
 
 from book import project
 from book.checks import parity
+from book.parallel import pages as parallel_pages
 from book.site import minify
 from conftest import ROOT
 
@@ -101,11 +102,13 @@ def test_language_switcher_points_at_the_counterpart(site):
     for path, page in built_pages(site).items():
         targets = {}
         for link in page.switcher:
+            if "hreflang" not in link:
+                continue  # the side-by-side view (tests/build/test_parallel_built.py)
             resolved = posixpath.join(posixpath.dirname(path), link["href"])
             if link["href"].endswith("/"):
                 resolved += "index.html"
             targets[link["hreflang"]] = posixpath.normpath(resolved)
-        ja_path = path.removeprefix("en/")
+        ja_path = path.removeprefix("en/").removeprefix(f"{parallel_pages.FOLDER}/")  # a side-by-side page's are its pages'
         assert targets == {"ja": ja_path, "en": f"en/{ja_path}"}, f"{path}: switcher goes to {targets}"
         for target in targets.values():
             assert (site / target).is_file(), f"{path}: switcher target {target} was not built"
@@ -160,6 +163,8 @@ def test_every_page_links_its_own_source_and_shows_its_last_update(site):
     edit_base = project.config()["repo_url"] + "/edit/main/docs/"
     dated = history.last_changed(ROOT / "docs")
     for path, page in built_pages(site).items():
+        if path.removeprefix("en/").startswith(f"{parallel_pages.FOLDER}/"):
+            continue  # a side-by-side page shows two sources, which each language's own page links
         lang = page_lang(path)
         source = path.removeprefix("en/").removesuffix("index.html").rstrip("/") or "index"
         expected = {f"{edit_base}{lang}/{source}.md", f"{edit_base}{lang}/{source}/index.md"}

@@ -55,14 +55,17 @@ def locale_file(lang: str, locales_dir: Path, cache_dir: Path) -> Path | None:
     return cache.kept_file(cache_dir, f"plotly-locale-{lang}-{cache.digest(script)}.js", lambda: script)
 
 
-def figure_html(chart: Chart, lang: str, plot: str, number: str | None = None, same_data: str | None = None) -> str:
-    """The chart's <figure>, on one line so Markdown passes it through as a single HTML block; `plot` follows its caption."""
+def figure_html(
+    chart: Chart, lang: str, plot: str, number: str | None = None, same_data: str | None = None, downloads: str = ""
+) -> str:
+    """The chart's <figure>, on one line so Markdown passes it through as a single HTML block; `plot` follows its
+    caption, which ends with the `downloads` of its data (book.data.links), if any."""
     title = f"{number} {html.escape(chart.title)}" if number else html.escape(chart.title)
     return (
         f'<figure class="book-chart" id="chart-{chart.id}">'
         f'<figcaption><span class="book-chart__title">{title}</span> '
         f'<span class="book-chart__source">{html.escape(chart.caption)}</span> '
-        f'<span class="book-chart__same-data">{same_data or SAME_DATA[lang]}</span></figcaption>'
+        f'<span class="book-chart__same-data">{same_data or SAME_DATA[lang]}</span>{" " + downloads if downloads else ""}</figcaption>'
         f"{plot}</figure>"
     )
 

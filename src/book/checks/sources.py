@@ -9,6 +9,8 @@ from book.charts import render
 from book.checks import about, facts, parity, unsafe
 from book.errors import BookError
 from book.numbering import labels
+from book.parallel import pages as parallel_pages
+from book.parallel import pairs
 from book.references import cff, citations
 from book.references.pages import nav_pages
 from book.sources import frontmatter, headings
@@ -85,6 +87,12 @@ def problems(
         errors += unsafe.asset_problems(shown, asset.read_text(encoding="utf-8", errors="replace"))
     original, *others = langs
     table_errors: list[BookError] = []
+    paired = set(parallel_pages.paired(parity.pages(docs, original)))
+    try:
+        book = translations or tracking.scan(docs, langs, shown_root=shown_docs)
+    except BookError as error:
+        book, tracked_errors = None, [error]
+    unpaired: list[BookError] = []  # pairing that fails in a translation older than its original: it has to catch up
     for page in parity.pages(docs, original):
         faulty = set()  # pages whose headings are wrong: comparing their sections would only repeat that
         for lang in langs:
@@ -95,7 +103,11 @@ def problems(
         for lang in others:
             if (lang, page) in texts and (original, page) in texts:
                 if not faulty & {original, lang}:
-                    errors += parity.section_id_mismatches(texts[original, page], texts[lang, page])
+                    sections = parity.section_id_mismatches(texts[original, page], texts[lang, page])
+                    errors += sections
+                    if not sections and page in paired:  # read side by side: every block pairs with its counterpart
+                        stale = book is not None and tracking.page_state(book, lang, page).state == "stale"
+                        (unpaired if stale else errors).extend(pairs.problems(texts[original, page], texts[lang, page]))
                 table_errors += facts.table_mismatches(texts[original, page], texts[lang, page])
 
     def shown(path: Path) -> str:
@@ -124,11 +136,19 @@ def problems(
                 glossary.parse_glossary(path.read_text(encoding="utf-8"), f"{shown_docs}/{lang}/glossary.md")
         except BookError as error:
             errors.append(error)
-    try:
-        tracked_errors, warnings = tracking.check(translations or tracking.scan(docs, langs, shown_root=shown_docs))
-    except BookError as error:
-        tracked_errors, warnings = [error], []
-    return _once(errors + tracked_errors), warnings
+    warnings: list[BookError] = []
+    if book is not None:
+        try:
+            tracked_errors, warnings = tracking.check(book)
+        except BookError as error:
+            tracked_errors = [error]
+    return _once(errors + tracked_errors), warnings + [_waiting(error) for error in unpaired]
+
+
+def _waiting(error: BookError) -> BookError:
+    """A page that does not pair while its translation is behind: a warning until the translation catches up, and
+    the page is read in one language meanwhile (book.parallel.pairs.pairs_up)."""
+    return BookError(error.path, error.line, error.problem + " (the translation is older than its original)", error.fix)
 
 
 def of_book(root: Path) -> tuple[list[BookError], list[BookError]]:

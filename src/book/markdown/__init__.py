@@ -32,6 +32,11 @@ class BookExtension(Extension):
             # Not None: Python-Markdown reads an option whose default is None as a yes or no.
             "link": ["", "link(path) → the href of another page of the book (a path in the language folder) from this one"],
             "contents": ["", "what the page needs from the rest of the book (book.contents.Contents)"],
+            # The site sets it; print and e-books, which cannot offer a download, leave it empty.
+            "data": [
+                "",
+                "the language's data folder (book.data) from this page, e.g. ../../data/: each numbered table's and chart's data linked beside its caption",
+            ],
         }
         self.config.update({name: list(option) for name, option in getattr(self, "options", {}).items()})  # an extension's own
         super().__init__(**kwargs)

@@ -27,6 +27,7 @@ from markdown.preprocessors import Preprocessor
 
 from book.charts import render
 from book.charts.spec import find_charts, is_marker
+from book.data import links
 from book.markdown import BookExtension
 from book.sources.tables import escape_html
 
@@ -58,7 +59,11 @@ class ChartsPreprocessor(Preprocessor):
                 plot = render.plot_html(chart, lang, render.figure_json(chart, lang, Path(cache_dir) if cache_dir else None))
             else:
                 plot = render.still_html(chart, lang)
-            lines[start:end] = ["", render.figure_html(chart, lang, plot, number, same_data), ""]
+            data = extension.getConfig("data")
+            label = extension.contents.labels.get(("fig", chart.id))
+            name = label.name(lang) if label else chart.title
+            downloads = links.chart_links(data, lang, name, chart.id) if data else ""
+            lines[start:end] = ["", render.figure_html(chart, lang, plot, number, same_data, downloads), ""]
         return lines
 
 

@@ -25,6 +25,7 @@ from markdown.blockprocessors import BlockProcessor
 from markdown.inlinepatterns import InlineProcessor
 from markdown.treeprocessors import Treeprocessor
 
+from book.data import links
 from book.errors import BookError, did_you_mean
 from book.markdown import BookExtension
 from book.sources import captions
@@ -50,8 +51,11 @@ class CaptionProcessor(BlockProcessor):
         label = self.extension.label("tbl", caption.id)
         paragraph = etree.SubElement(parent, "p", {"class": "book-caption", "id": label.anchor})
         number = etree.SubElement(paragraph, "span", {"class": "book-caption__number"})
-        number.text = label.name(self.extension.getConfig("lang"))
+        lang, data = self.extension.getConfig("lang"), self.extension.getConfig("data")
+        number.text = label.name(lang)
         number.tail = " " + caption.text
+        if data:  # the links are HTML of their own: MkDocs would take their href for a page's and check it
+            number.tail += " " + self.parser.md.htmlStash.store(links.table_links(data, lang, label.name(lang), caption.id))
 
 
 class ReferenceProcessor(InlineProcessor):

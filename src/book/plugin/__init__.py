@@ -15,15 +15,15 @@ from mkdocs.plugins import BasePlugin, event_priority
 
 from book import project
 from book.charts import render
+from book.parallel import pages as parallel_pages
 from book.plugin import files as site_files
 from book.plugin.build import Build, Warnings, page_language, page_path
 from book.plugin.config import BookConfig
+from book.plugin.reading import Reading
 from book.references import cff
 from book.site import context, error_page, finishing, languages, nav_sections, not_found, search_index
 from book.translations import status, tracking
 
-EXTENSIONS = "book.markdown."  # the book's Markdown extensions, which get each page's language, path and links
-CHARTS = "book.markdown.charts"
 SHIM = "assets/vendor/iframe-worker-shim.js"
 PLOTLY_LOCALES = project.ROOT / "node_modules" / "plotly.js" / "lib" / "locales"
 log = logging.getLogger("mkdocs.plugins.book")  # as MkDocs prints its own errors, one a line
@@ -32,6 +32,7 @@ log = logging.getLogger("mkdocs.plugins.book")  # as MkDocs prints its own error
 class BookPlugin(BasePlugin[BookConfig]):
     def __init__(self) -> None:
         self.build: Build | None = None
+        self.reading: Reading | None = None  # side-by-side pages, data downloads, Markdown twins (issue 26)
         self.depth = 0  # languages being built, each inside the one before
         self.serving = False  # `mkdocs serve`: errors are shown in the browser, not raised
         self.warnings = Warnings()
@@ -54,6 +55,7 @@ class BookPlugin(BasePlugin[BookConfig]):
         if self.depth > 1:  # a further language of the same build
             return
         self.build = Build.start(config, self.config, self._site(config))
+        self.reading = Reading(self.build, self._path(self.config.citation_file), self._path(self.config.cache_dir) / "charts")
         if self.serving:
             self.warnings.messages.clear()
             logging.getLogger("mkdocs").addHandler(self.warnings)
@@ -65,8 +67,15 @@ class BookPlugin(BasePlugin[BookConfig]):
                 f"{count} problem{'s' if count > 1 else ''} in the sources, listed above — fix them and build again"
             )
 
+    @event_priority(-150)  # after the i18n plugin has chosen this language's files: the side-by-side pages join them
     def on_files(self, files, *, config):
-        return site_files.add(files, config, self.build.site, project.ROOT / "node_modules", self._path(self.config.cache_dir))
+        files = site_files.add(files, config, self.build.site, project.ROOT / "node_modules", self._path(self.config.cache_dir))
+        self.reading.add_pages(files, config)
+        return files
+
+    def on_nav(self, nav, *, config, files):
+        self.reading.read_nav(nav, config, files)
+        return nav
 
     def on_env(self, env, *, config, files):
         # Each language's build makes its own environment: the theme's templates are compiled once, for this build and the next.
@@ -78,15 +87,13 @@ class BookPlugin(BasePlugin[BookConfig]):
         build, lang, rel = self.build, page_language(page, self.build.site), page_path(page)
         if build.errors:
             return ""  # under serve, every page shows the errors instead
-        contents = build.contents_of(lang)
+        if parallel_pages.page_of(rel):
+            return markdown  # a side-by-side page: its text is made in on_page_content
         # Links stay links to Markdown files, which MkDocs turns into links to pages and checks.
-        for name in config.markdown_extensions:
-            if name.startswith(EXTENSIONS):
-                config.mdx_configs.setdefault(name, {}).update(lang=lang, page=rel, contents=contents)
-        config.mdx_configs.get(CHARTS, {}).setdefault("cache_dir", str(self._path(self.config.cache_dir) / "charts"))
+        config.mdx_configs.update(self.reading.markdown_settings(config, lang, rel, page.url))
         markdown = cff.fill_about(markdown, self._path(self.config.citation_file), lang)  # the About page's citations
         site = build.site
-        return status.fill_status(
+        markdown = status.fill_status(
             markdown,
             build.translations,
             lang,
@@ -96,10 +103,20 @@ class BookPlugin(BasePlugin[BookConfig]):
             build.last_changed,
             build.reading_order,
         )
+        self.reading.keep_twin(markdown, page, lang)
+        return markdown
+
+    def on_page_content(self, html: str, *, page, config, files) -> str:
+        if self.build.errors:
+            return html
+        return self.reading.content(html, page, page_language(page, self.build.site), config)
 
     def on_page_context(self, ctx, *, page, config, nav):
         build, lang, rel = self.build, page_language(page, self.build.site), page_path(page)
-        book = context.page_context(build.site, lang, page.url, rel)
+        book = context.page_context(build.site, lang, page.url, parallel_pages.page_of(rel) or rel)
+        if self.reading.context(book, page, lang):  # a side-by-side page
+            ctx["book"] = book
+            return ctx
         book["untranslated"] = not page.file.src_uri.startswith(f"{lang}/")
         changed = build.last_changed.get(page.file.src_uri)  # its path in docs/, as git gives it
         book["updated"] = changed and {"iso": changed.date().isoformat(), "text": changed.strftime("%Y-%m-%d")}
@@ -116,6 +133,7 @@ class BookPlugin(BasePlugin[BookConfig]):
 
     def on_post_page(self, output: str, *, page, config) -> str:
         site, lang = self.build.site, page_language(page, self.build.site)
+        self.reading.write_twin(page, lang)
         search_base = languages.relative_url(languages.language_root(lang, site.default), page.url) or "./"
         return finishing.finish(output, site.offline, search_base)
 
@@ -135,6 +153,8 @@ class BookPlugin(BasePlugin[BookConfig]):
         site = self.build.site
         settings = {lang: search_index.SETTINGS[lang] for lang in site.langs}
         search_index.write_language_indexes(Path(config.site_dir), settings, site.default, as_script=site.offline)
+        if not self.build.errors:
+            self.reading.publish(Path(config.site_dir))
         if self.serving:
             logging.getLogger("mkdocs").removeHandler(self.warnings)
             problems = [str(e) for e in self.build.errors] + self.warnings.messages

@@ -8,8 +8,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from book import contents as book_contents
-from book.checks import sources
+from book.checks import parity, sources
 from book.errors import BookError
+from book.parallel import pages as parallel_pages
+from book.parallel import pairs
 from book.references.pages import nav_pages
 from book.site import context, history
 from book.translations import tracking
@@ -25,6 +27,7 @@ class Build:
     last_changed: dict
     reading_order: list[str]  # the nav's pages
     errors: list[BookError] = field(default_factory=list)  # what stops the build (shown in the browser under serve)
+    paired: frozenset[str] = frozenset()  # the pages read side by side too (book.parallel)
 
     @classmethod
     def start(cls, config, settings, site: context.Site) -> Build:
@@ -41,6 +44,8 @@ class Build:
         errors, _ = sources.problems(root, site.langs, docs, config.nav or [], root / settings.citation_file, translations)
         build = cls(site, root, docs, {}, None, {}, order, errors)
         if not errors:
+            candidates = parallel_pages.paired(parity.pages(docs, site.default))
+            build.paired = frozenset(p for p in candidates if pairs.pairs_up(docs, site.langs, p))
             build.contents = book_contents.read(
                 docs, site.langs, order, lambda path: f"{shown_docs}/{path.relative_to(docs).as_posix()}"
             )

@@ -5,10 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 
 from book.charts import render
+from book.parallel import pages as parallel_pages
 from book.site import context, minify, search_index
+from book.sources import frontmatter, headings
 
 VENDOR_ASSETS = {
     # site path: file in node_modules (installed by `npm ci`)
@@ -56,3 +58,25 @@ def _is_own_asset(file: File, config) -> bool:
     return bool(custom and file.abs_src_path and file.src_uri.endswith(minify.SUFFIXES)) and Path(
         file.abs_src_path
     ).is_relative_to(custom)
+
+
+def add_parallel(files: Files, config, docs: Path, paired: frozenset[str], default: str) -> None:
+    """The side-by-side version of each paired page, with this build's language as its interface."""
+    lang = config.theme["language"]
+    for page in sorted(paired):
+        source = docs / lang / page
+        matter = frontmatter.read(source.read_text(encoding="utf-8"), str(source))
+        title = matter.scalar("title") or headings.headings(matter.body)[0].text
+        stub = parallel_pages.stub(title, matter.scalar("description"), lang)
+        file = File.generated(config, parallel_pages.source_uri(page, lang), content=stub, inclusion=InclusionLevel.NOT_IN_NAV)
+        file.dest_uri = parallel_pages.dest(page, lang, default, config.use_directory_urls)
+        files.append(file)
+
+
+def link_parallel(nav, files: Files, lang: str, paired: frozenset[str], page_path) -> None:
+    """Side-by-side pages lead to each other in reading order, as the book's pages do in their footers."""
+    order = [page_path(page) for page in nav.pages]
+    found = [files.get_file_from_path(parallel_pages.source_uri(page, lang)) for page in order if page in paired]
+    shown = [file.page for file in found if file and file.page]
+    for before, after in zip(shown, shown[1:]):
+        before.next_page, after.previous_page = after, before

@@ -27,6 +27,28 @@ STRINGS = {
         "language_name": "日本語",
         "not_found_title": "ページが見つかりません",
         "not_found_text": "お探しのページは移動したか、存在しません。表紙から読み直してください。",
+        # Side-by-side reading (book.parallel)
+        "parallel": "対訳で読む",
+        "parallel_name": "日英対訳",
+        "parallel_title": "{title}（対訳）",
+        "single": "日本語だけで読む",
+        # The data behind each numbered table and chart (book.data)
+        "data": "データ：",
+        "data_csv": "CSV：{name}のデータ",
+        "data_svg": "SVG：{name}の画像",
+        "data_unit": "{name}（{unit}）",
+        "data_low": "{name}（下限）",
+        "data_high": "{name}（上限）",
+        "data_peak": "{name}（ピーク）",
+        "data_note": "{name}（注）",
+        "data_package": "The Edge of Intelligence 日本語版：表とグラフのデータ",
+        "data_package_description": "本書の番号付きの表とすべてのグラフのデータ。各ファイルはCSV（UTF-8、1行目が見出し）で、数値は単位を見出しに付けて数値のまま書いている。",
+        "data_shown": "掲載ページ：{url}",
+        "data_original": "山内 怜史（Leading.AI）『The Edge of Intelligence』（原著）",
+        # The book for machine readers (book.machine): llms.txt's sections and links
+        "llms_front": "はじめに",
+        "llms_back": "結論と資料",
+        "llms_more": "本書の全文は[llms-full.txt]({full})に、表とグラフのデータの一覧は[datapackage.json]({data})にある。英語版は[llms.txt]({other})から読める。",
     },
     "en": {
         "licence": "Text and figures are licensed under CC BY 4.0.",
@@ -54,5 +76,32 @@ STRINGS = {
         "language_name": "English",
         "not_found_title": "Page not found",
         "not_found_text": "The page you were looking for has moved or does not exist. Start again from the front page.",
+        # Side-by-side reading (book.parallel)
+        "parallel": "Read side by side",
+        "parallel_name": "Side by side",
+        "parallel_title": "{title} (side by side)",
+        "single": "Read in English only",
+        # The data behind each numbered table and chart (book.data)
+        "data": "Data: ",  # the space before the first link: the template adds none
+        "data_csv": "CSV: data of {name}",
+        "data_svg": "SVG: image of {name}",
+        "data_unit": "{name} ({unit})",
+        "data_low": "{name} (low)",
+        "data_high": "{name} (high)",
+        "data_peak": "{name} (peak)",
+        "data_note": "{name} (note)",
+        "data_package": "The Edge of Intelligence, English edition: data of the tables and charts",
+        "data_package_description": "The data of the book's numbered tables and of all its charts. Each file is a CSV (UTF-8, headers in the first row) whose numbers are written as plain numbers, their units in the headers.",
+        "data_shown": "Shown at {url}",
+        "data_original": "Satoshi Yamauchi (Leading.AI), The Edge of Intelligence (the original)",
+        # The book for machine readers (book.machine): llms.txt's sections and links
+        "llms_front": "Introduction",
+        "llms_back": "Conclusion and reference",
+        "llms_more": "The whole book is in [llms-full.txt]({full}), and the data of its tables and charts is listed in [datapackage.json]({data}). The Japanese edition starts at its own [llms.txt]({other}).",
     },
 }
+
+
+def joined(lang: str, *sentences: str) -> str:
+    """Sentences run on as the language writes them: Japanese sets no space after 。."""
+    return ("" if lang == "ja" else " ").join(sentences)
