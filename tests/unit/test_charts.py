@@ -13,7 +13,6 @@ import unicodedata
 from pathlib import Path
 
 import pytest
-from convert import convert
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -24,6 +23,7 @@ from book.charts.render import check_book, locale_script, unique_errors
 from book.charts.spec import find_charts
 from book.errors import BookError
 from conftest import ROOT
+from convert import convert
 
 GOLDEN = Path(__file__).parent / "golden" / "charts"
 PART_1 = {
