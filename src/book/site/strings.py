@@ -27,6 +27,16 @@ STRINGS = {
         "language_name": "日本語",
         "not_found_title": "ページが見つかりません",
         "not_found_text": "お探しのページは移動したか、存在しません。表紙から読み直してください。",
+        # The front door and the place kept (overrides/home.html, assets/javascripts/place.js).
+        "start_reading": "読み始める",
+        "continue_reading": "続きから読む",
+        "minutes": "約{n}分",
+        "minutes_note": "時間は、1分に{rate}字として読み終えるまでのおよその目安です。",
+        "reference_material": "資料",
+        "read_mark": "（読了）",  # read after a link's text by screen readers; a check mark shows it
+        "place_note": "読んでいた場所と読み終えた節は、このブラウザの中にだけ記録しています。どこにも送りません。",
+        "forget_place": "読書の記録を消す",
+        "place_forgotten": "読書の記録を消しました。",
     },
     "en": {
         "licence": "Text and figures are licensed under CC BY 4.0.",
@@ -54,5 +64,15 @@ STRINGS = {
         "language_name": "English",
         "not_found_title": "Page not found",
         "not_found_text": "The page you were looking for has moved or does not exist. Start again from the front page.",
+        # The front door and the place kept (overrides/home.html, assets/javascripts/place.js).
+        "start_reading": "Start reading",
+        "continue_reading": "Continue where you left off",
+        "minutes": "{n} min",
+        "minutes_note": "Reading times are estimates, at {rate} words a minute.",
+        "reference_material": "Reference material",
+        "read_mark": " (read)",  # read after a link's text by screen readers; a check mark shows it
+        "place_note": "Where you stopped and the sections you have finished are kept in this browser only, and sent nowhere.",
+        "forget_place": "Clear my reading progress",
+        "place_forgotten": "Your reading progress has been cleared.",
     },
 }
