@@ -21,7 +21,7 @@ import tempfile
 from pathlib import Path
 
 from book import project
-from tools.bench import baseline, builds, pages, report, search
+from tools.bench import baseline, builds, features, pages, report, search
 from tools.bench import editions as edition_bench
 
 ROOT = project.ROOT
@@ -269,6 +269,7 @@ def run(quick: bool, work: Path, log=print) -> dict:
     times = builds.rebuild_times(work, plan["rebuild"])
     log("bench: downloads in Chromium…")
     downloads = measure_downloads(sites, QUICK_PAGES if quick else PAGES)
+    feature_rows = features.measure(sites["book"])
     log("bench: search designs in Chromium…")
     search_figures = search.measure(sites["book"], sites["baseline"])
     log("bench: the PDF and EPUB editions (make editions)…")
@@ -281,6 +282,7 @@ def run(quick: bool, work: Path, log=print) -> dict:
         "mechanisms": {"nav_sections": nav_sections, "caches": caches, "beside": build["beside_gain"]},
         "rebuild": {"median_s": report.median(times), "runs_s": [round(t, 3) for t in times]},
         "downloads": downloads,
+        "features": {"rows": feature_rows, "per_page": features.per_page(feature_rows), "budget": features.BUDGET},
         "search": search_figures,
         "editions": editions,
     }
