@@ -13,12 +13,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from book import glossary
+from book import outline as book_outline
 from book.checks import parity
 from book.numbering import labels as numbering
 from book.numbering.labels import Label
 from book.numbering.render import figure_numbers
 from book.references import bibliography, citations
 from book.references.pages import label as page_label
+from book.references.pages import nav_pages
 
 REFERENCES_FILE = "references.yml"  # beside the language folders
 GLOSSARY_PAGE = "glossary.md"  # in each language folder
@@ -31,6 +33,7 @@ class Contents:
     references: tuple[bibliography.Group, ...] = ()  # the bibliography, in its groups
     cited_in: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # key → (page's label, page#section)
     terms: tuple[glossary.Term, ...] = ()
+    outline: book_outline.Outline | None = None  # the Parts and their sections, as the nav orders them
 
     @functools.cached_property
     def figures(self) -> dict[str, tuple[str, str | None]]:
@@ -43,14 +46,23 @@ class Contents:
 
 
 def read(
-    docs: Path, langs: list[str], reading_order: list[str] | None = None, shown=lambda path: str(path)
+    docs: Path,
+    langs: list[str],
+    reading_order: list[str] | None = None,
+    shown=lambda path: str(path),
+    nav: list | None = None,
+    nav_names: dict[str, dict[str, str]] | None = None,
 ) -> dict[str, Contents]:
     """Each language's contents; a page a language lacks reads as the first language's, as the site shows it.
 
-    `reading_order` is the nav's pages (tables are numbered in that order); without it, the files' own order.
-    `shown(path)` is how messages name a file (the checks' way: then what they have read is not read again).
+    `reading_order` is the nav's pages (tables are numbered in that order); without it, the nav's, else the files'
+    own order. `shown(path)` is how messages name a file (the checks' way: then what they have read is not read
+    again). `nav` (mkdocs.yml's) and `nav_names` (each language's names for its sections) give the outline; without
+    a nav, the outline is read from the folders.
     """
     default = langs[0]
+    reading_order = reading_order or (nav_pages(nav) if nav else None)
+    outlines = book_outline.read(docs, langs, nav, nav_names)
     order = numbering.complete_order(reading_order or [], docs, default)
     numbers = numbering.numbers_by_language(docs, langs, order, default, shown)
     groups = tuple(bibliography.load(docs / REFERENCES_FILE, f"{docs.name}/{REFERENCES_FILE}"))
@@ -61,6 +73,7 @@ def read(
             groups,
             citations.cited_in(docs, lang, order, lambda rel, lang=lang: page_label(docs / lang / rel)),
             tuple(glossary.load(docs / lang / GLOSSARY_PAGE)),
+            outlines[lang],
         )
         for lang in langs
     }

@@ -82,6 +82,11 @@ def languages(root: Path = ROOT) -> list[str]:
     return [l["locale"] for l in sorted(langs, key=lambda l: not l.get("default", False))]
 
 
+def nav_names(root: Path = ROOT) -> dict[str, dict[str, str]]:
+    """Each language's names for the nav's sections (the i18n plugin's nav_translations; the default needs none)."""
+    return {l["locale"]: dict(l.get("nav_translations") or {}) for l in _i18n(root)["languages"]}
+
+
 def default_language(root: Path = ROOT) -> str:
     return languages(root)[0]
 

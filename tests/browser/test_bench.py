@@ -107,6 +107,12 @@ def test_quick_bench_reports_every_figure(results):
                 problems += missing(page[site][phase], KINDS, f"downloads./{page['path']}.{site}.{phase}")
         problems += missing(page, ["first_visit_ratio", "after_interaction_ratio"], f"downloads./{page['path']}")
     problems += missing(downloads, ["plotly_bytes_on_pages_without_charts"], "downloads")
+    features = results["features"]
+    assert features["rows"] and all(row["files"] or row["pages"] for row in features["rows"]), "no feature was weighed"
+    for row in features["rows"]:
+        problems += missing(row["files"], list(row["files"]), f"features.{row['name']}.files")
+        problems += missing(row["pages"], list(row["pages"]), f"features.{row['name']}.pages")
+    problems += missing(features["per_page"], list(features["per_page"]), "features.per_page")
     problems += missing(downloads["chart_vs_plain"], ["chart_before", "chart_after", "plain"], "downloads.chart_vs_plain")
     assert results["lighthouse"], "no page was scored by Lighthouse"
     for row in results["lighthouse"]:

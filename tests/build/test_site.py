@@ -118,7 +118,7 @@ def test_theme_speaks_the_page_language(site):
     ja = (site / "part-1" / "1-1" / "index.html").read_text(encoding="utf-8")
     en = (site / "en" / "part-1" / "1-1" / "index.html").read_text(encoding="utf-8")
     assert 'placeholder="検索"' in ja and 'placeholder="Search"' in en
-    assert "第1部 収束" in ja and "Part 1: The Convergence" in en
+    assert "第1部：収束" in ja and "Part 1: The Convergence" in en
 
 
 def test_404_page_in_both_languages(site):

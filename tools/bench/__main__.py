@@ -21,7 +21,7 @@ import tempfile
 from pathlib import Path
 
 from book import project
-from tools.bench import baseline, builds, lighthouse, pages, report, search
+from tools.bench import baseline, builds, features, lighthouse, pages, report, search
 from tools.bench import editions as edition_bench
 
 ROOT = project.ROOT
@@ -267,6 +267,7 @@ def run(quick: bool, work: Path, log=print) -> dict:
     downloads = measure_downloads(sites, quick_sample if quick else sample)
     log(f"bench: Lighthouse ({plan['lighthouse']} runs of each page, book and baseline)…")
     scores = lighthouse.measure(quick_sample[:1] if quick else pages.sample(), plan["lighthouse"], work / "lighthouse")
+    feature_rows = features.measure(sites["book"])
     log("bench: search designs in Chromium…")
     search_figures = search.measure(sites["book"], sites["baseline"])
     log("bench: the PDF and EPUB editions (make editions)…")
@@ -280,6 +281,7 @@ def run(quick: bool, work: Path, log=print) -> dict:
         "rebuild": {"median_s": report.median(times), "runs_s": [round(t, 3) for t in times]},
         "downloads": downloads,
         "lighthouse": scores,
+        "features": {"rows": feature_rows, "per_page": features.per_page(feature_rows), "budget": features.BUDGET},
         "search": search_figures,
         "editions": editions,
     }

@@ -16,6 +16,7 @@ from pathlib import Path
 import yaml
 
 from book import project
+from book.sources import frontmatter
 
 ROOT = project.ROOT
 # What the docs' Markdown uses ({#id}s, tables, HTML blocks, footnotes...), as the project's mkdocs.yml enables it.
@@ -72,11 +73,23 @@ def write(project: Path, docs: Path = ROOT / "docs", site_url: str | None = None
     project.mkdir(parents=True, exist_ok=True)
     shutil.rmtree(project / "docs", ignore_errors=True)
     shutil.copytree(docs, project / "docs")
+    _stock_templates(project / "docs")
     config_file = project / "mkdocs.yml"
     config_file.write_text(
         config_text(settings["site_name"], settings["languages"], settings.get("nav"), site_url), encoding="utf-8"
     )
     return config_file
+
+
+def _stock_templates(docs: Path) -> None:
+    """Pages that ask for one of the book's templates (the front door's home.html) get the theme's: the baseline has
+    none of the book's overrides."""
+    for page in docs.rglob("*.md"):
+        text = page.read_text(encoding="utf-8")
+        matter = frontmatter.read(text, str(page))
+        if "template" in matter.keys:
+            line = matter.keys["template"][0].start_mark.line + 1  # the key's line in the file
+            page.write_text("".join(matter.lines[:line] + matter.lines[line + 1 :]), encoding="utf-8")
 
 
 def command(config_file: Path, site_dir: Path) -> list[str]:

@@ -52,13 +52,14 @@ def served(kind: str, work: Path) -> Iterator[str]:
         yield url
 
 
-def run(url: str, out: Path) -> dict:
-    """One Lighthouse run: {category: score 0-100} and the audits that lost points."""
+def run(url: str, out: Path, settings: tuple[str, ...] = (), chrome: tuple[str, ...] = ()) -> dict:
+    """One Lighthouse run: {category: score 0-100} and the audits that lost points. `settings` are Lighthouse's
+    (its screen, say), `chrome` more of Chromium's flags (the reader's colour scheme)."""
     if not LIGHTHOUSE.exists():
         raise RuntimeError(f"{LIGHTHOUSE} is missing — run `make setup` (npm ci)")
-    flags = " ".join(["--headless=new", *CHROMIUM_ARGS])
+    flags = " ".join(["--headless=new", *CHROMIUM_ARGS, *chrome])
     command = [str(LIGHTHOUSE), url, "--quiet", "--output=json", f"--output-path={out}"]
-    command += [f"--only-categories={','.join(CATEGORIES)}", f"--chrome-flags={flags}"]
+    command += [f"--only-categories={','.join(CATEGORIES)}", f"--chrome-flags={flags}", *settings]
     result = subprocess.run(command, capture_output=True, text=True, env={**os.environ, "CHROME_PATH": CHROMIUM}, timeout=180)
     if not out.is_file():
         raise RuntimeError(f"lighthouse failed on {url}: {result.stderr[-2000:]}")

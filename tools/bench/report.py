@@ -246,6 +246,19 @@ def table(results: dict) -> str:
         f"{_kb(downloads['chart_vs_plain']['chart_before'])} before scrolling, {_kb(downloads['chart_vs_plain']['chart_after'])} "
         f"after, vs {_kb(downloads['chart_vs_plain']['plain'])} for a page without charts (same language, first visit)"
     )
+    if "features" in results:
+        figures = results["features"]
+        out += [
+            "",
+            f"FEATURES (gzipped bytes each adds to a first visit: its files, then its markup on each page; budget "
+            f"{figures['budget']} B a page)",
+        ]
+        for row in figures["rows"]:
+            files = ", ".join(f"{path.rsplit('/', 1)[-1]} {size} B" for path, size in row["files"].items()) or "no file"
+            markup = ", ".join(f"/{page.removesuffix('index.html')} {size} B" for page, size in row["pages"].items())
+            out.append(f"  {row['name']:34} {files}; markup {markup}")
+        together = ", ".join(f"/{page.removesuffix('index.html')} {size} B" for page, size in figures["per_page"].items())
+        out.append(f"  {'all of them, by page':34} {together}")
     if results.get("lighthouse"):
         out += ["", lighthouse_table(results["lighthouse"])]
     if "search" in results:

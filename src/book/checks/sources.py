@@ -6,7 +6,7 @@ from pathlib import Path, PurePosixPath
 
 from book import glossary, project
 from book.charts import render
-from book.checks import about, facts, parity, unsafe
+from book.checks import about, facts, parity, titles, unsafe
 from book.errors import BookError
 from book.numbering import labels
 from book.parallel import pages as parallel_pages
@@ -61,12 +61,15 @@ def problems(
     nav: list | None = None,
     citation_file: Path | None = None,
     translations: tracking.Book | None = None,
+    nav_names: dict[str, dict[str, str]] | None = None,
 ) -> tuple[list[BookError], list[BookError]]:
     """(errors, warnings) found in the docs folder (`root`/docs unless given) without building; every problem of
-    every page, in one pass. `nav` is mkdocs.yml's (read from `root` unless given): tables are numbered in its order.
+    every page, in one pass. `nav` is mkdocs.yml's (read from `root` unless given): tables are numbered in its order,
+    and `nav_names` each language's names for its sections (read from `root` unless given).
     `translations` is the folder's translation records, if the caller has read them already."""
     docs = docs or root / "docs"
     nav = project.config(root).get("nav") or [] if nav is None else nav
+    nav_names = project.nav_names(root) if nav_names is None else nav_names
     shown_docs = shown_folder(docs, root)
     errors = parity.missing_counterparts(docs, langs)
     missing = len(errors)
@@ -80,8 +83,13 @@ def problems(
                 errors.append(error)
     if len(errors) > missing:
         return errors, []  # unreadable pages would make every later check fail on them again
+    titled = dict(texts)  # pages whose front matter reads, and so has a title to compare
     for (lang, page), (shown, text) in texts.items():
-        errors += [*_front_matter(shown, text), *unsafe.problems(shown, text, PurePosixPath(lang, page))]
+        unreadable = _front_matter(shown, text)
+        errors += [*unreadable, *unsafe.problems(shown, text, PurePosixPath(lang, page))]
+        if unreadable:
+            del titled[lang, page]
+    errors += titles.problems(titled, docs, langs, nav, nav_names)
     for asset in sorted(p for p in docs.rglob("*") if p.suffix.lower() in unsafe.ASSET_SUFFIXES and p.is_file()):
         shown = f"{shown_docs}/{asset.relative_to(docs).as_posix()}"
         errors += unsafe.asset_problems(shown, asset.read_text(encoding="utf-8", errors="replace"))

@@ -95,8 +95,9 @@ def render(lang: str, root: Path = project.ROOT) -> list[Chapter]:
     """Every page of the book in `lang`, in reading order."""
     docs = root / "docs"
     default = project.default_language(root)
-    reading_order = reference_pages.nav_pages(project.config(root)["nav"])
-    contents = book_contents.read(docs, project.languages(root), reading_order)[lang]
+    nav = project.config(root)["nav"]
+    reading_order = reference_pages.nav_pages(nav)
+    contents = book_contents.read(docs, project.languages(root), reading_order, nav=nav, nav_names=project.nav_names(root))[lang]
     pages = book_pages(root)
     in_book = {rel for rel, _ in pages}
     in_parts = [i for i, (_, part) in enumerate(pages) if part]  # pages before the Parts are front matter, after them back

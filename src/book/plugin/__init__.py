@@ -21,7 +21,7 @@ from book.plugin.build import Build, Warnings, page_language, page_path
 from book.plugin.config import BookConfig
 from book.plugin.reading import Reading
 from book.references import cff
-from book.site import context, error_page, finishing, languages, nav_sections, not_found, search_index
+from book.site import context, error_page, finishing, front_door, languages, nav_sections, not_found, search_index
 from book.translations import status, tracking
 
 SHIM = "assets/vendor/iframe-worker-shim.js"
@@ -123,6 +123,10 @@ class BookPlugin(BasePlugin[BookConfig]):
         if build.translations is not None:
             state = tracking.page_state(build.translations, lang, rel, build.last_changed)
             book["stale"] = status.banner(state, page.url, build.site.default, build.site.use_directory_urls)
+        site = build.site  # the front door's lists and how the reader's place is kept
+        book.update(
+            front_door.page_context(build.contents_of(lang).outline, lang, rel, page.url, site.default, site.use_directory_urls)
+        )
         ctx["book"] = book
         return ctx
 

@@ -41,13 +41,14 @@ class Build:
         except UnicodeDecodeError:
             translations = None  # the checks name the file and the line
 
-        errors, _ = sources.problems(root, site.langs, docs, config.nav or [], root / settings.citation_file, translations)
+        names = nav_names(config)
+        errors, _ = sources.problems(root, site.langs, docs, config.nav or [], root / settings.citation_file, translations, names)
         build = cls(site, root, docs, {}, None, {}, order, errors)
         if not errors:
             candidates = parallel_pages.paired(parity.pages(docs, site.default))
             build.paired = frozenset(p for p in candidates if pairs.pairs_up(docs, site.langs, p))
             build.contents = book_contents.read(
-                docs, site.langs, order, lambda path: f"{shown_docs}/{path.relative_to(docs).as_posix()}"
+                docs, site.langs, order, lambda path: f"{shown_docs}/{path.relative_to(docs).as_posix()}", config.nav, names
             )
             build.translations = translations
             build.last_changed = history.last_changed(docs)
@@ -55,6 +56,11 @@ class Build:
 
     def contents_of(self, lang: str) -> book_contents.Contents:
         return self.contents.get(lang) or book_contents.Contents(lang)
+
+
+def nav_names(config) -> dict[str, dict[str, str]]:
+    """Each language's names for the nav's sections, as the i18n plugin translates them (its documented setting)."""
+    return {lang.locale: dict(lang.nav_translations or {}) for lang in config.plugins["i18n"].config.languages}
 
 
 def page_language(page, site: context.Site) -> str:

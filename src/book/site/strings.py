@@ -49,6 +49,16 @@ STRINGS = {
         "llms_front": "はじめに",
         "llms_back": "結論と資料",
         "llms_more": "本書の全文は[llms-full.txt]({full})に、表とグラフのデータの一覧は[datapackage.json]({data})にある。英語版は[llms.txt]({other})から読める。",
+        # The front door and the place kept (overrides/home.html, assets/javascripts/place.js).
+        "start_reading": "読み始める",
+        "continue_reading": "続きから読む",
+        "minutes": "約{n}分",
+        "minutes_note": "時間は、1分に{rate}字として読み終えるまでのおよその目安です。",
+        "reference_material": "資料",
+        "read_mark": "（読了）",  # read after a link's text by screen readers; a check mark shows it
+        "place_note": "読んでいた場所と読み終えた節は、このブラウザの中にだけ記録しています。どこにも送りません。",
+        "forget_place": "読書の記録を消す",
+        "place_forgotten": "読書の記録を消しました。",
     },
     "en": {
         "licence": "Text and figures are licensed under CC BY 4.0.",
@@ -98,6 +108,16 @@ STRINGS = {
         "llms_front": "Introduction",
         "llms_back": "Conclusion and reference",
         "llms_more": "The whole book is in [llms-full.txt]({full}), and the data of its tables and charts is listed in [datapackage.json]({data}). The Japanese edition starts at its own [llms.txt]({other}).",
+        # The front door and the place kept (overrides/home.html, assets/javascripts/place.js).
+        "start_reading": "Start reading",
+        "continue_reading": "Continue where you left off",
+        "minutes": "{n} min",
+        "minutes_note": "Reading times are estimates, at {rate} words a minute.",
+        "reference_material": "Reference material",
+        "read_mark": " (read)",  # read after a link's text by screen readers; a check mark shows it
+        "place_note": "Where you stopped and the sections you have finished are kept in this browser only, and sent nowhere.",
+        "forget_place": "Clear my reading progress",
+        "place_forgotten": "Your reading progress has been cleared.",
     },
 }
 
