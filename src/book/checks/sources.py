@@ -11,7 +11,7 @@ from book.errors import BookError
 from book.numbering import labels
 from book.references import cff, citations
 from book.references.pages import nav_pages
-from book.sources import frontmatter, headings
+from book.sources import editions, frontmatter, headings
 from book.translations import tracking
 
 
@@ -68,6 +68,7 @@ def problems(
         return errors, []  # unreadable pages would make every later check fail on them again
     for (lang, page), (shown, text) in texts.items():
         errors += [*_front_matter(shown, text), *unsafe.problems(shown, text, PurePosixPath(lang, page))]
+        errors += editions.problems(shown, text)
     for asset in sorted(p for p in docs.rglob("*") if p.suffix.lower() in unsafe.ASSET_SUFFIXES and p.is_file()):
         shown = f"{shown_docs}/{asset.relative_to(docs).as_posix()}"
         errors += unsafe.asset_problems(shown, asset.read_text(encoding="utf-8", errors="replace"))
