@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import pytest
-from convert import convert
 
 from book import glossary
 from book.contents import Contents
 from book.errors import BookError
+from convert import convert
 
 GLOSSARY = """# Glossary {#glossary}
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from convert import convert
 
 from book import project
 from book.contents import Contents
@@ -17,6 +16,7 @@ from book.references.pages import nav_pages
 from book.sources import captions
 from book.sources.tables import starts_table
 from conftest import ROOT
+from convert import convert
 
 DOCS = ROOT / "docs"
 LANGS = ["ja", "en"]

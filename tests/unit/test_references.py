@@ -4,11 +4,11 @@ original's groups, each with a stable anchor and links back; citations in the te
 from __future__ import annotations
 
 import pytest
-from convert import convert
 
 from book.errors import BookError
 from book.references import bibliography, citations
 from conftest import FIXTURE, ROOT
+from convert import convert
 
 DOCS = ROOT / "docs"
 GROUPS = bibliography.load(DOCS / "references.yml")
