@@ -28,8 +28,9 @@ $(BIN)/.installed: requirements.lock pyproject.toml
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	touch $@
 
+# Ace by DAISY's runners would download a browser of their own: the tests run it in Debian's Chromium instead.
 node_modules/.installed: package-lock.json
-	npm ci --no-audit --no-fund --loglevel=error
+	ELECTRON_SKIP_BINARY_DOWNLOAD=1 PUPPETEER_SKIP_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
 # ProperDocs (the maintained fork of MkDocs 1.x) in an environment of its own, for make check-compat.

@@ -13,7 +13,6 @@ import unicodedata
 from pathlib import Path
 
 import pytest
-from convert import convert
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -24,6 +23,7 @@ from book.charts.render import check_book, locale_script, unique_errors
 from book.charts.spec import find_charts
 from book.errors import BookError
 from conftest import ROOT
+from convert import convert
 
 GOLDEN = Path(__file__).parent / "golden" / "charts"
 PART_1 = {
@@ -97,7 +97,8 @@ def test_any_value_cells_chart_or_fail_at_their_row(cells):
 
 def test_the_markdown_extensions_and_editions_do_not_need_mkdocs():
     modules = (
-        "book.markdown.charts, book.markdown.numbering, book.markdown.citations, book.markdown.glossary, book.markdown.cells"
+        "book.markdown.charts, book.markdown.numbering, book.markdown.citations, book.markdown.glossary, book.markdown.cells, "
+        "book.markdown.editions"
     )
     probe = f"import sys, {modules}, book.editions.chapters; print(sorted(m for m in sys.modules if m.split('.')[0] == 'mkdocs'))"
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=ROOT)
