@@ -15,7 +15,7 @@ import pyphen
 from book.editions.typography import KEEP, each_text
 
 WORD = re.compile(r"(?<![\w&#/.@-])[A-Za-z]{7,}(?![\w/@]|\.\w)")
-LEAVE = KEEP | {"h1", "h2", "h3", "h4", "h5", "h6"}
+LEAVE = KEEP | {"h1", "h2", "h3", "h4", "h5", "h6", "th"}  # a column head breaks between words only
 SOFT_HYPHEN = "\u00ad"
 
 
