@@ -35,7 +35,8 @@ node_modules/.installed-site: package-lock.json
 	touch $@
 
 node_modules/.installed: package-lock.json
-	npm ci --no-audit --no-fund --loglevel=error
+	# Ace by DAISY's runners would download a browser of their own: the tests run it in Debian's Chromium instead.
+	ELECTRON_SKIP_BINARY_DOWNLOAD=1 PUPPETEER_SKIP_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error
 	touch $@ node_modules/.installed-site
 
 # ProperDocs (the maintained fork of MkDocs 1.x) in an environment of its own, for make check-compat.

@@ -18,7 +18,7 @@ from book.checks import unsafe
 from book.errors import BookError
 from book.numbering.scan import scan
 from book.references import citations
-from book.sources import frontmatter, headings
+from book.sources import editions, frontmatter, headings
 from book.sources.tables import parse_table
 from conftest import build_env, copy_book
 
@@ -59,6 +59,10 @@ def break_the_book(book: Path) -> list[str]:
     ]:
         line = append(docs / lang / name, text)
         expected.append(f"docs/{lang}/{name}:{line}: {problem}")
+    line = append(docs / "ja" / "glossary.md", "<!-- book -->\n本だけに載せる一文。")  # a block never closed
+    expected.append(f"docs/ja/glossary.md:{line}: <!-- book --> is never closed")
+    line = append(docs / "en" / "references.md", "<!-- book -->\n### Print only {#print-only}\n<!-- /book -->") + 1
+    expected.append(f"docs/en/references.md:{line}: a heading inside a <!-- book --> block")
     line = append(docs / "en" / "glossary.md", "## Lonely {#lonely}")
     expected.append(f"docs/en/glossary.md:{line}: glossary term 'Lonely' has no definition")
     (docs / "en" / "part-1" / "evil.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>\n')
@@ -175,6 +179,8 @@ def test_source_checks_raise_only_book_errors(text):
         lambda: find_charts("<!-- chart\nid: x\ntype: bar\nlabels: a\nvalues: [b]\ntitle: t\ncaption: c\n-->\n\n" + text, "p.md"),
         lambda: parse_table(text.splitlines() or [""], 0, "p.md"),
         lambda: scan(text, "p.md", numbered=True),
+        lambda: editions.for_edition(text, "book", "p.md"),
+        lambda: editions.problems("p.md", "<!-- site -->\n" + text),
         lambda: scan("Table: " + text + "\n\n| a | b |\n| --- | ---: |\n| x | 1 |\n[[tbl:" + text + "]]", "p.md", True),
     ):
         try:

@@ -98,7 +98,7 @@ def test_any_value_cells_chart_or_fail_at_their_row(cells):
 def test_the_markdown_extensions_and_editions_do_not_need_mkdocs():
     modules = (
         "book.markdown.charts, book.markdown.numbering, book.markdown.citations, book.markdown.glossary, book.markdown.cells, "
-        "book.markdown.sections, book.outline"
+        "book.markdown.sections, book.markdown.editions, book.outline"
     )
     probe = f"import sys, {modules}, book.editions.chapters; print(sorted(m for m in sys.modules if m.split('.')[0] == 'mkdocs'))"
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=ROOT)

@@ -83,7 +83,8 @@ def plot_html(chart: Chart, lang: str, payload: str) -> str:
 
 def still_html(chart: Chart, lang: str) -> str:
     """The drawing alone with its text alternative, for a page or e-book, which has no arrow keys to read it by."""
-    return f'<div class="book-chart__plot">{svg.draw(chart, lang).replace(html.escape(TEXT[lang]["keys"], quote=True), "")}</div>'
+    drawing = svg.draw(chart, lang, compact=True).replace(html.escape(TEXT[lang]["keys"], quote=True), "")
+    return f'<div class="book-chart__plot">{drawing}</div>'
 
 
 @functools.lru_cache(maxsize=256)  # the offline edition and each rebuild under `mkdocs serve` draw the same charts again

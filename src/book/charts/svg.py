@@ -12,7 +12,7 @@ from __future__ import annotations
 import html
 import math
 
-from book.charts.figures import describe, height, series, series_name
+from book.charts.figures import TEXT, describe, height, series, series_name
 from book.charts.spec import Chart
 
 LABEL = 15  # px of a row's label line
@@ -22,28 +22,38 @@ MAX_BAR = 72  # % of the width the longest bar takes; its value is written after
 MAX_BAR_HEIGHT = 18  # px
 
 
-def draw(chart: Chart, lang: str, inside_named_box: bool = False) -> str:
+def draw(chart: Chart, lang: str, inside_named_box: bool = False, compact: bool = False) -> str:
     """The chart as one line of inline SVG: a title, a description, bars or points, direct value labels.
 
     `inside_named_box`: the page's plot box already carries the same description as its accessible name,
     so the drawing is hidden from assistive technology there rather than read twice.
+    `compact`: bars as tall as they need, for a page of print, rather than the interactive figure's box.
     """
-    box = height(chart)
     drawn = series(chart)
     names = [series_name(chart, column, group) for column, group, _ in drawn]
-    body = _scatter(chart, box, len(names) > 1) if chart.type == "scatter" else _bars(chart, drawn, box, len(names) > 1)
-    legend = _legend(names) if len(names) > 1 else ""
+    box = height(chart)
+    if compact and chart.type != "scatter":
+        legends = bool(chart.log) + (len(names) > 1)
+        box = min(box, round(LEGEND * legends + len(chart.rows) * (LABEL + GAP + len(drawn) * (MAX_BAR_HEIGHT + 2)) + 4))
+    # A log axis says so on the drawing, on a line of its own above the legend.
+    scale = (
+        f'<text class="book-chart__legend book-chart__scale" x="0" y="13">{_e(TEXT[lang]["log_axis"])}</text>'
+        if chart.log
+        else ""
+    )
+    legend = _legend(names, LEGEND if scale else 0) if len(names) > 1 else ""
+    top = LEGEND * (bool(scale) + bool(legend))
+    body = _scatter(chart, box, top) if chart.type == "scatter" else _bars(chart, drawn, box, top)
     title_id, desc_id = f"chart-{chart.id}-title", f"chart-{chart.id}-desc"
     naming = 'aria-hidden="true"' if inside_named_box else f'role="img" aria-labelledby="{title_id} {desc_id}"'
     return (
         f'<svg class="book-chart__svg" width="100%" height="{box}" {naming} xmlns="http://www.w3.org/2000/svg">'
         f'<title id="{title_id}">{_e(chart.title)}</title><desc id="{desc_id}">{_e(describe(chart, lang))}</desc>'
-        f"{legend}{body}</svg>"
+        f"{scale}{legend}{body}</svg>"
     )
 
 
-def _bars(chart: Chart, drawn_series: list, box: int, has_legend: bool) -> str:
-    top = LEGEND if has_legend else 0
+def _bars(chart: Chart, drawn_series: list, box: int, top: int) -> str:
     pitch = (box - top) / max(1, len(chart.rows))
     bar = max(4.0, min(MAX_BAR_HEIGHT, (pitch - LABEL - GAP) / len(drawn_series) - 2))
     scale = _scale(chart, [v for row in chart.rows for n in row.values for v in n.extent])
@@ -79,8 +89,7 @@ def _bars(chart: Chart, drawn_series: list, box: int, has_legend: bool) -> str:
     return "".join(out)
 
 
-def _scatter(chart: Chart, box: int, has_legend: bool) -> str:
-    top = LEGEND if has_legend else 0
+def _scatter(chart: Chart, box: int, top: int) -> str:
     points = [row for row in chart.rows if not (row.values[0].missing or row.values[1].missing)]
     x_scale = _scale(chart, [row.values[0].value for row in points])
     y_scale = _scale(chart, [row.values[1].value for row in points])
@@ -102,11 +111,11 @@ def _scatter(chart: Chart, box: int, has_legend: bool) -> str:
     return "".join(out)
 
 
-def _legend(names: list[str]) -> str:
+def _legend(names: list[str], y: int = 0) -> str:
     """One swatch and name per series, each in its share of the line (a nested <svg> offsets the name by pixels)."""
     share = 100 / len(names)
     return "".join(
-        f'<svg x="{n * share:.2f}%" y="0" overflow="visible">'
+        f'<svg x="{n * share:.2f}%" y="{y}" overflow="visible">'
         f'<rect class="book-chart__bar book-chart__s{n % 5}" x="0" y="3" width="12" height="12"/>'
         f'<text class="book-chart__legend" x="16" y="13">{_e(name)}</text></svg>'
         for n, name in enumerate(names)

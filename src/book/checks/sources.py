@@ -13,7 +13,7 @@ from book.parallel import pages as parallel_pages
 from book.parallel import pairs
 from book.references import cff, citations
 from book.references.pages import nav_pages
-from book.sources import frontmatter, headings
+from book.sources import editions, frontmatter, headings
 from book.translations import tracking
 
 
@@ -87,6 +87,7 @@ def problems(
     for (lang, page), (shown, text) in texts.items():
         unreadable = _front_matter(shown, text)
         errors += [*unreadable, *unsafe.problems(shown, text, PurePosixPath(lang, page))]
+        errors += editions.problems(shown, text)
         if unreadable:
             del titled[lang, page]
     errors += titles.problems(titled, docs, langs, nav, nav_names)

@@ -21,7 +21,8 @@ from book.errors import BookError, BookErrors
 
 ROOT = project.ROOT
 # The Debian fonts the print stylesheet names (print.css): without them Chromium would pick others silently.
-FONTS = ("BIZ UDPMincho", "BIZ UDPGothic", "Liberation Serif", "Liberation Sans")
+# fonts-sil-charis and fonts-open-sans (English), fonts-morisawa-bizud-* (Japanese), fonts-liberation2 (code).
+FONTS = ("Charis SIL", "Open Sans", "BIZ UDMincho", "BIZ UDPGothic", "BIZ UDGothic", "Liberation Mono")
 
 
 def missing_fonts() -> list[str]:
@@ -40,7 +41,7 @@ def build(out: Path, langs: list[str], root: Path = ROOT) -> dict[str, dict]:
     fonts = missing_fonts()
     if fonts:
         raise BookError(
-            "scripts/book/editions/print.css", None, f"fonts not installed: {', '.join(fonts)}", "run scripts/install-browser.sh"
+            "src/book/editions/print.css", None, f"fonts not installed: {', '.join(fonts)}", "run scripts/install-browser.sh"
         )
     # Each language's PDF is typeset by its own Chromium, side by side: most of the time is spent waiting on it.
     with concurrent.futures.ThreadPoolExecutor(max_workers=len(langs)) as pool:
@@ -50,13 +51,14 @@ def build(out: Path, langs: list[str], root: Path = ROOT) -> dict[str, dict]:
 
 
 def _language(lang: str, out: Path, root: Path) -> dict[str, dict]:
+    """The PDF first: the EPUB's page list is keyed to its pages."""
     made = {}
     started = time.monotonic()
     book = chapters.render(lang, root)
-    target = epub.build(book, lang, out / project.edition_name(lang, "epub"))
-    made[target.name] = {"bytes": target.stat().st_size, "seconds": round(time.monotonic() - started, 2)}
+    printed = pdf.build(book, lang, out / project.edition_name(lang, "pdf"), out / "work" / lang)
+    made[printed.name] = {"bytes": printed.stat().st_size, "seconds": round(time.monotonic() - started, 2)}
     started = time.monotonic()
-    target = pdf.build(book, lang, out / project.edition_name(lang, "pdf"), out / "work" / lang)
+    target = epub.build(book, lang, out / project.edition_name(lang, "epub"), printed)
     made[target.name] = {"bytes": target.stat().st_size, "seconds": round(time.monotonic() - started, 2)}
     return made
 

@@ -20,13 +20,21 @@ from pymdownx.slugs import slugify
 from book import contents as book_contents
 from book import project
 from book.contents import Contents
+from book.editions import typography
 from book.references import cff
 from book.references import pages as reference_pages
 from book.site import languages
-from book.sources import frontmatter, headings
+from book.sources import editions, frontmatter, headings
 
 BOOK_EXTENSIONS = "book.markdown."
-CHARTS, GLOSSARY = "book.markdown.charts", "book.markdown.glossary"
+CHARTS, GLOSSARY, EDITIONS = "book.markdown.charts", "book.markdown.glossary", "book.markdown.editions"
+# Curly quotes and apostrophes for the English books, as characters (the EPUB's XHTML knows no named entities);
+# dashes and ellipses are left as the text writes them.
+SMARTY = {
+    "smart_dashes": False,
+    "smart_ellipses": False,
+    "substitutions": {"left-single-quote": "‘", "right-single-quote": "’", "left-double-quote": "“", "right-double-quote": "”"},
+}
 # The site's own bookkeeping, not part of the book: its table lists the site's pages and their translation dates.
 SITE_ONLY = {"translation-status.md"}
 INTERNAL = "book:"  # how a link to another page is written until the edition decides its form
@@ -40,8 +48,8 @@ class Chapter:
     rel: str  # the page's path in its language folder, e.g. part-1/1-1.md
     anchor: str  # its id in the book, and the prefix of every id inside it
     kind: str  # front, part, section or back: where it stands in the book
-    part: str | None  # the nav title of its Part, for sections and Part openings
-    title: str  # its first heading
+    part: str | None  # the short title of its Part (the nav's, in the book's language), for sections and Part openings
+    title: str  # its first heading, or the title its front matter gives the books (book_title)
     html: str  # its body, ids prefixed, links left as `book:` links for the edition to resolve
     charts: int
 
@@ -88,6 +96,10 @@ def _markdown(root: Path, lang: str, contents: Contents, rel: str) -> python_mar
             configs[name] = settings
     configs.get(CHARTS, {})["interactive"] = False
     configs.get(GLOSSARY, {})["tooltips"] = False
+    configs.get(EDITIONS, {})["edition"] = "book"
+    if lang == "en":  # a Japanese book keeps its own punctuation
+        extensions.append("smarty")
+        configs["smarty"] = SMARTY
     return python_markdown.Markdown(extensions=extensions, extension_configs=configs, output_format="xhtml")
 
 
@@ -99,6 +111,7 @@ def render(lang: str, root: Path = project.ROOT) -> list[Chapter]:
     reading_order = reference_pages.nav_pages(nav)
     contents = book_contents.read(docs, project.languages(root), reading_order, nav=nav, nav_names=project.nav_names(root))[lang]
     pages = book_pages(root)
+    parts = part_titles(lang, root)
     in_book = {rel for rel, _ in pages}
     in_parts = [i for i, (_, part) in enumerate(pages) if part]  # pages before the Parts are front matter, after them back
     chapters, first_part, last_part = [], min(in_parts, default=len(pages)), max(in_parts, default=len(pages))
@@ -108,16 +121,40 @@ def render(lang: str, root: Path = project.ROOT) -> list[Chapter]:
             path = docs / default / rel
         shown = path.relative_to(root).as_posix()
         matter = frontmatter.read(path.read_text(encoding="utf-8"), shown)
-        body = cff.fill_about(matter.body, root / cff.FILE, lang)  # the About page's citation blocks
-        page_html = _markdown(root, lang, contents, rel).convert(body)
-        page_html = _localise(page_html, rel, anchor(rel), in_book, lang, default)
+        body = editions.for_edition(matter.body, "book", shown)
+        body = cff.fill_about(body, root / cff.FILE, lang)  # the About page's citation blocks
         kind = (
             "front" if index < first_part else "back" if index > last_part else "part" if rel.endswith("index.md") else "section"
         )
-        title = headings.headings(matter.body)[0].text
+        own_title = matter.scalar(editions.TITLE_KEY)
+        title = own_title or _plain(headings.headings(body)[0].text)
+        title = typography.curly_quotes(title) if lang == "en" else title
+        page_html = _markdown(root, lang, contents, rel).convert(body)
+        page_html = _localise(page_html, rel, anchor(rel), in_book, lang, default)
+        page_html = typography.book_html(page_html, lang, own_title, demote=kind == "section")
         charts = page_html.count('class="book-chart"')
-        chapters.append(Chapter(rel, anchor(rel), kind, part, _plain(title), page_html, charts))
+        chapters.append(Chapter(rel, anchor(rel), kind, parts.get(part, part), title, page_html, charts))
     return chapters
+
+
+def part_titles(lang: str, root: Path = project.ROOT) -> dict[str, str]:
+    """Each Part's nav title (mkdocs.yml's, in the default language) → its short title in `lang`, for running heads."""
+    if lang == project.default_language(root):
+        return {}
+    for item in project.config(root)["plugins"]["i18n"]["languages"]:
+        if item["locale"] == lang:
+            return item.get("nav_translations") or {}
+    return {}
+
+
+def subtitle(lang: str, root: Path = project.ROOT) -> str:
+    """The book's subtitle: the first paragraph of the front page as the site shows it, as plain text."""
+    rel = book_pages(root)[0][0]
+    path = root / "docs" / lang / rel
+    body = editions.for_edition(frontmatter.read(path.read_text(encoding="utf-8"), str(path)).body, "site")
+    blocks = [block.strip() for block in body.split("\n\n") if block.strip()]
+    first = next((block for block in blocks if not block.startswith(("#", "<!--"))), "")
+    return re.sub(r"<[^>]+>|[*_`]", "", first).strip()
 
 
 def _internal(page: str) -> str:

@@ -11,10 +11,11 @@ import zipfile
 from pathlib import Path
 
 from book import project
-from book.editions import front
+from book.editions import front, pagelist
 from book.editions.chapters import Chapter, anchor, resolve_links, stylesheet
 from book.editions.pdf import contents
 from book.errors import BookError
+from book.site.strings import STRINGS
 
 STYLESHEET = Path(__file__).with_name("epub.css")
 VOID = re.compile(r"<(br|hr|img|col|wbr|source)\b([^>]*?)(?<!/)>")  # raw HTML in the sources may leave these open
@@ -67,21 +68,52 @@ def identifier(lang: str) -> str:
     return f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, project.site_url() + lang)}"
 
 
-def build(chapters: list[Chapter], lang: str, out: Path) -> Path:
+FOOTNOTES = re.compile(r'<div class="footnote">\s*<hr\s*/>\s*<ol>(.*?)</ol>\s*</div>', re.S)
+FOOTNOTE = re.compile(r'<li id="([^"]+)">\s*(.*?)\s*</li>', re.S)
+NOTE_CALL = re.compile(r'<sup id="([^"]+)"><a class="footnote-ref" href="([^"]+)">([^<]*)</a></sup>')
+BACKLINK = re.compile(r'(?:&#160;|\s)*<a class="footnote-backref" href="([^"]+)"[^>]*>.*?</a>', re.S)
+
+
+def notes(page_html: str) -> str:
+    """Footnotes as an e-book marks them: each call a `noteref`, each note an `aside` of type `footnote` that
+    starts with its number, which leads back to the call."""
+    page_html = NOTE_CALL.sub(
+        r'<sup id="\1"><a class="footnote-ref" epub:type="noteref" role="doc-noteref" href="\2">\3</a></sup>', page_html
+    )
+    calls = dict(re.findall(r'<sup id="([^"]+)"><a class="footnote-ref"[^>]*>([^<]*)</a>', page_html))
+
+    def note(match: re.Match) -> str:
+        note_id, text = match.groups()
+        back = BACKLINK.search(text)
+        text = BACKLINK.sub("", text)
+        number = calls.get(back.group(1).rpartition("#")[2], "") if back else ""
+        link = f'<a class="footnote-number" href="{back.group(1)}" role="doc-backlink">{number}</a> ' if back else ""
+        text = re.sub(r"^<p>", f"<p>{link}", text, count=1)
+        return f'<aside id="{note_id}" class="footnote" epub:type="footnote" role="doc-footnote">{text}</aside>'
+
+    return FOOTNOTES.sub(lambda m: '<section class="footnotes">' + FOOTNOTE.sub(note, m.group(1)) + "</section>", page_html)
+
+
+def build(chapters: list[Chapter], lang: str, out: Path, pdf: Path | None = None) -> Path:
+    """The EPUB of `chapters` in `lang`; with the PDF already made (`pdf`), a page list keyed to its pages."""
     ed = front.edition(lang)
+    starts = pagelist.page_starts(chapters, pagelist.pdf_pages(pdf), pagelist.chapter_pages(pdf)) if pdf else {}
     files: dict[str, str] = {}
     for chapter in chapters:
+        body = pagelist.mark(chapter.html, starts.get(chapter.anchor, []))
         body = resolve_links(
-            chapter.html,
+            notes(body),
             lambda page, fragment: f"{anchor(page)}.xhtml" + (f"#{fragment}" if fragment else ""),
         )
         body = VOID.sub(r"<\1\2/>", body)
         files[f"{chapter.anchor}.xhtml"] = _page(lang, chapter.title, f'<section id="{chapter.anchor}">{body}</section>')
-    subtitle = front.subtitle(chapters)
+    subtitle = front.subtitle(lang)
     files["cover.xhtml"] = _page(
         lang, front.TITLE, f'<div class="cover"><img src="cover.svg" alt="{html.escape(front.TITLE + " — " + subtitle)}"/></div>'
     )
-    files["title.xhtml"] = _page(lang, front.TITLE, front.title_page(ed, chapters) + front.colophon(ed))
+    files["title.xhtml"] = _page(lang, front.TITLE, front.title_page(ed) + (front.colophon(ed) if lang == "en" else ""))
+    if lang != "en":
+        files["colophon.xhtml"] = _page(lang, ed.t["okuzuke_published"].format(date=ed.date), front.okuzuke(ed))
     toc = contents(chapters, ed).replace('<nav id="toc" role="doc-toc">', '<nav epub:type="toc" id="toc" role="doc-toc">')
     toc = _toc_links(toc, chapters)
     landmarks = (
@@ -91,7 +123,7 @@ def build(chapters: list[Chapter], lang: str, out: Path) -> Path:
         f'<li><a epub:type="bodymatter" href="{chapters[0].anchor}.xhtml">{html.escape(chapters[0].title)}</a></li>'
         "</ol></nav>"
     )
-    files["nav.xhtml"] = _page(lang, ed.t["contents"], toc + landmarks)
+    files["nav.xhtml"] = _page(lang, ed.t["contents"], toc + _page_list(chapters, starts, ed) + landmarks)
     for name, text in files.items():  # a page that is not well-formed XML is not an e-book page
         try:
             ElementTree.fromstring(text.encode("utf-8"))
@@ -100,8 +132,18 @@ def build(chapters: list[Chapter], lang: str, out: Path) -> Path:
                 name, error.position[0], f"not well-formed XHTML in the EPUB ({error})", "fix the page's HTML"
             ) from None
     spine = ["cover.xhtml", "title.xhtml", "nav.xhtml"] + [f"{c.anchor}.xhtml" for c in chapters]
-    _write(out, lang, ed, files, spine, cover_svg(ed, subtitle))
+    spine += ["colophon.xhtml"] if "colophon.xhtml" in files else []
+    _write(out, lang, ed, files, spine, cover_svg(ed, subtitle), bool(starts))
     return out
+
+
+def _page_list(chapters: list[Chapter], starts: dict[str, list[tuple[int, int]]], ed: front.Edition) -> str:
+    """The PDF's page numbers, each leading to where that page begins in the e-book."""
+    entries = sorted((number, chapter.anchor) for chapter in chapters for number, _ in starts.get(chapter.anchor, []))
+    if not entries:
+        return ""
+    items = "".join(f'<li><a href="{anchor}.xhtml#page-{number}">{number}</a></li>' for number, anchor in entries)
+    return f'<nav epub:type="page-list" id="page-list" hidden="hidden"><h2>{html.escape(ed.t["page_list"])}</h2><ol>{items}</ol></nav>'
 
 
 def _toc_links(toc: str, chapters: list[Chapter]) -> str:
@@ -111,7 +153,7 @@ def _toc_links(toc: str, chapters: list[Chapter]) -> str:
     return toc
 
 
-def _package(lang: str, ed: front.Edition, files: dict[str, str], spine: list[str]) -> str:
+def _package(lang: str, ed: front.Edition, files: dict[str, str], spine: list[str], page_list: bool) -> str:
     modified = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(ed.epoch))
     config = project.config()
     items = ['<item id="style" href="style.css" media-type="text/css"/>']
@@ -128,22 +170,64 @@ def _package(lang: str, ed: front.Edition, files: dict[str, str], spine: list[st
         f'<package xmlns="http://www.idpf.org/2007/opf" version="3.0" unique-identifier="book-id" xml:lang="{lang}">'
         '<metadata xmlns:dc="http://purl.org/dc/elements/1.1/">'
         f'<dc:identifier id="book-id">{identifier(lang)}</dc:identifier>'
-        f"<dc:title>{front.TITLE}</dc:title><dc:language>{lang}</dc:language>"
-        f"<dc:creator>{html.escape(ed.t['book_author'])}</dc:creator>"
+        f'<dc:title xml:lang="en">{front.TITLE}</dc:title><dc:language>{lang}</dc:language>'
+        f"{_creators(ed)}"
         f"<dc:date>{ed.date}</dc:date>"
         f"<dc:rights>{html.escape(ed.t['licence_name'])} (CC BY 4.0) {config['extra']['license_url']}</dc:rights>"
         f"<dc:source>{config['extra']['original_url']}</dc:source>"
         f'<meta property="dcterms:modified">{modified}</meta>'
+        f"{_accessibility(ed, page_list)}"
         '<meta name="cover" content="cover-image"/>'
         f"</metadata><manifest>{''.join(items)}</manifest><spine>{itemrefs}</spine></package>"
     )
+
+
+def _creators(ed: front.Edition) -> str:
+    """The original's author and the adaptation's makers, each with a MARC relator role."""
+    author, makers = ed.t["author_name"], ed.t["contributors_name"]
+    other = "en" if ed.lang == "ja" else "ja"
+    return (
+        f'<dc:creator id="author">{html.escape(author)}</dc:creator>'
+        '<meta refines="#author" property="role" scheme="marc:relators">aut</meta>'
+        f'<meta refines="#author" property="alternate-script" xml:lang="{other}">'
+        f"{html.escape(STRINGS[other]['author_name'])}</meta>"
+        '<meta refines="#author" property="file-as">Yamauchi, Satoshi</meta>'
+        f'<dc:contributor id="adapters">{html.escape(makers)}</dc:contributor>'
+        '<meta refines="#adapters" property="role" scheme="marc:relators">adp</meta>'
+        '<meta refines="#adapters" property="role" scheme="marc:relators">trl</meta>'
+    )
+
+
+# EPUB Accessibility 1.1: how the book can be read, what helps, and that nothing in it is a hazard.
+A11Y_FEATURES = ("tableOfContents", "structuralNavigation", "readingOrder", "alternativeText", "displayTransformability")
+
+
+def _accessibility(ed: front.Edition, page_list: bool) -> str:
+    features = A11Y_FEATURES + (("pageNavigation", "printPageNumbers") if page_list else ())
+    meta = [
+        ("schema:accessMode", "textual"),
+        ("schema:accessMode", "visual"),
+        ("schema:accessModeSufficient", "textual"),
+        *[("schema:accessibilityFeature", feature) for feature in features],
+        ("schema:accessibilityHazard", "none"),
+        ("schema:accessibilitySummary", ed.t["accessibility_summary"]),
+        ("dcterms:conformsTo", "EPUB Accessibility 1.1 - WCAG 2.1 Level AA"),
+        ("a11y:certifiedBy", ed.t["contributors_name"]),
+    ]
+    listed = "".join(f'<meta property="{name}">{html.escape(value)}</meta>' for name, value in meta)
+    if page_list:  # where the page list's numbers come from (EPUB 3.2's way, which epubcheck knows)
+        pdf = project.edition_name(ed.lang, "pdf")
+        listed += (
+            f'<dc:source id="pagination">{pdf}</dc:source><meta refines="#pagination" property="source-of">pagination</meta>'
+        )
+    return listed
 
 
 def _item_id(name: str) -> str:
     return "x-" + name.removesuffix(".xhtml").replace(".", "-")
 
 
-def _write(out: Path, lang: str, ed: front.Edition, files: dict[str, str], spine: list[str], cover: str) -> None:
+def _write(out: Path, lang: str, ed: front.Edition, files: dict[str, str], spine: list[str], cover: str, page_list: bool) -> None:
     """mimetype first and stored, then the rest with fixed dates: the same sources give the same bytes."""
     stamp = time.gmtime(max(ed.epoch, 315532800))[:6]  # zip cannot store times before 1980
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -158,7 +242,7 @@ def _write(out: Path, lang: str, ed: front.Edition, files: dict[str, str], spine
 
         add("mimetype", "application/epub+zip", zipfile.ZIP_STORED)
         add("META-INF/container.xml", CONTAINER)
-        add("OEBPS/content.opf", _package(lang, ed, files, spine))
+        add("OEBPS/content.opf", _package(lang, ed, files, spine, page_list))
         add("OEBPS/style.css", stylesheet(STYLESHEET))
         add("OEBPS/cover.svg", cover)
         for name in sorted(files):

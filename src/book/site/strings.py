@@ -24,6 +24,19 @@ STRINGS = {
         "edition_licence": "ライセンス：",
         "edition_date": "{date} 版（コミット {commit}）",
         "edition_web": "ウェブ版：",
+        "xref_page": ["（", "ページ）"],  # around the page number a cross-reference in the PDF gives: （12ページ）
+        "author_name": "山内 怜史",
+        "contributors_name": "The Edge of Intelligence 寄稿者",
+        "okuzuke_published": "{date} 発行",
+        "okuzuke_author": "原著",
+        "okuzuke_adapted": "翻案・翻訳",
+        "okuzuke_commit": "版",
+        "page_list": "ページ一覧",
+        "accessibility_summary": (
+            "本書のEPUBは、目次、見出しの階層（部と節）、PDF版と同じページ番号への移動、本文の言語の表示を備え、"
+            "文字の大きさや書体は読む人の設定に従う。4つのグラフにはそれぞれ文章による説明があり、同じ数値を表でも示している。"
+            "脚注は注として示す。制作者はAce by DAISYで検査し、WCAG 2.1 AAに沿うよう自ら確かめているが、第三者の認証は受けていない。"
+        ),
         "language_name": "日本語",
         "not_found_title": "ページが見つかりません",
         "not_found_text": "お探しのページは移動したか、存在しません。表紙から読み直してください。",
@@ -83,6 +96,21 @@ STRINGS = {
         "edition_licence": "Licence: ",
         "edition_date": "Edition of {date} (commit {commit})",
         "edition_web": "Web edition: ",
+        "xref_page": [" (p. ", ")"],  # around the page number a cross-reference in the PDF gives: (p. 12)
+        "author_name": "Satoshi Yamauchi",
+        "contributors_name": "The Edge of Intelligence contributors",
+        "okuzuke_published": "Published {date}",
+        "okuzuke_author": "Original",
+        "okuzuke_adapted": "Adaptation and translation",
+        "okuzuke_commit": "Edition",
+        "page_list": "Page list",
+        "accessibility_summary": (
+            "This EPUB has a table of contents, a heading hierarchy of Parts and sections, a page list that matches "
+            "the PDF edition, and the language of its text marked; its text reflows in the reader's own font and size. "
+            "Each of its four charts has a text description, and the same figures are given in a table. Footnotes are "
+            "marked as notes. Its makers checked it with Ace by DAISY and assess it themselves against WCAG 2.1 AA; "
+            "it has not been certified by a third party."
+        ),
         "language_name": "English",
         "not_found_title": "Page not found",
         "not_found_text": "The page you were looking for has moved or does not exist. Start again from the front page.",
