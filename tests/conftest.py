@@ -59,6 +59,13 @@ def make_build(out: Path, config: Path = ROOT / "mkdocs.yml", **env: str) -> sub
     return result
 
 
+def name_chart_on_about(root: Path, figure: str) -> None:
+    """About lists every chart the edition added (book.checks.about): a test adding a chart names it there too."""
+    for about in sorted((root / "docs").glob("*/about.md")):
+        text = about.read_text(encoding="utf-8")
+        about.write_text(text.replace("[[fig:two-models]]", f"[[fig:two-models]], [[fig:{figure}]]", 1), encoding="utf-8")
+
+
 def copy_book(dest: Path, source: Path = FIXTURE, **book: str) -> Path:
     """A copy of a book's sources (the small one unless told) for a test to change, with the book plugin's settings
     `book`; the project's configuration, theme and code stay where they are."""

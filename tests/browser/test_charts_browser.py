@@ -8,7 +8,7 @@ import shutil
 
 import pytest
 
-from conftest import copy_book, marked_charts, mkdocs_build, serve_directory
+from conftest import copy_book, marked_charts, mkdocs_build, name_chart_on_about, serve_directory
 
 pytestmark = pytest.mark.browser
 
@@ -260,6 +260,7 @@ def hostile_site_url(tmp_path_factory):
     for lang in ("ja", "en"):
         with open(root / "docs" / lang / "part-1" / "1-2.md", "a", encoding="utf-8") as page:
             page.write(HOSTILE)
+    name_chart_on_about(root, "hostile")
     result = mkdocs_build(root / "site", config=root / "mkdocs.yml")
     assert result.returncode == 0, result.stderr
     with serve_directory(root / "site") as url:

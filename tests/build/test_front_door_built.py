@@ -157,7 +157,7 @@ def test_the_editions_list_the_same_sections_on_each_part_page(tmp_path):
     (root / "CITATION.cff").symlink_to(ROOT / "CITATION.cff")
     for lang in LANGS:
         chapter = next(c for c in chapters.render(lang, root) if c.rel == "part-1/index.md")
-        items = re.findall(r'<li><a href="book:([^"#]*)[^"]*">([^<]*)</a>', chapter.html)
+        items = re.findall(r'<li><a [^>]*?href="book:([^"#]*)[^"]*">([^<]*)</a>', chapter.html)
         book = outline.read(root / "docs", LANGS, project.config(root)["nav"], project.nav_names(root))[lang]
         assert items == [(s.rel, s.title) for s in book.parts[0].sections]
 
@@ -215,7 +215,8 @@ def test_a_new_section_without_its_line_stops_the_build(tmp_path):
     page.write_text(re.sub(r"description: .*\n", "", page.read_text(encoding="utf-8")), encoding="utf-8")
     result = mkdocs_build(root / "site", root / "mkdocs.yml")
     assert result.returncode != 0
-    assert "docs/en/part-1/1-2.md:1: the front matter has no `description` — add `description: …`" in result.stderr
+    assert "docs/en/part-1/1-2.md:1: the page has no description — write one sentence after description:" in result.stderr
+    assert result.stderr.count("1-2.md:1:") == 1  # one message for one mistake
     assert "Traceback" not in result.stderr
 
 

@@ -143,12 +143,15 @@ def chart_runs(work: Path, with_charts: bool) -> float:
     if not with_charts and not docs.is_dir():
         shutil.copytree(ROOT / "docs", docs)
         for page in docs.rglob("*.md"):
-            page.write_text(CHART_MARKER.sub("", page.read_text(encoding="utf-8")), encoding="utf-8")
+            # With no charts, a reference to one (About lists them) would stop the build: it becomes the figure's ID.
+            text = FIGURE_REF.sub(r"\1", CHART_MARKER.sub("", page.read_text(encoding="utf-8")))
+            page.write_text(text, encoding="utf-8")
     full, _, _ = book_full(work / f"charts-{with_charts}", no_cache(work, ROOT / "docs" if with_charts else docs))
     return full.seconds
 
 
 CHART_MARKER = re.compile(r"^<!-- chart\n.*?^-->\n", re.M | re.S)
+FIGURE_REF = re.compile(r"\[\[fig:([^\]]+)\]\]")
 
 
 def folder_bytes(folder: Path, skip: str | None = None) -> int:

@@ -41,6 +41,24 @@ FEATURES = (
         ("index.html", "part-1/1-2/index.html", "en/part-1/1-2/index.html"),
         (r'<script src="[^"]*place\.js"[^>]*></script>',),
     ),
+    Feature(
+        "side by side (its link, the kept choice)",
+        (),
+        ("part-1/1-2/index.html", "en/part-1/1-2/index.html"),
+        (r'<a href="[^"]*" class="book-view".*?</a>', r"<script data-parallel=.*?</script>"),
+    ),
+    Feature(
+        "data behind tables and charts (links)",
+        (),
+        ("part-1/1-3/index.html", "en/part-1/1-3/index.html"),
+        (r'<span class="book-data"[^>]*>(?:[^<]|<a [^>]*>[^<]*</a>)*</span>',),
+    ),
+    Feature(
+        "Markdown twin (its link)",
+        (),
+        ("part-1/1-2/index.html", "en/part-1/1-2/index.html"),
+        (r'<link rel="alternate " type="text/markdown"[^>]*>',),
+    ),
 )
 
 
