@@ -45,6 +45,9 @@ class Term:
     best: tuple[str, ...]  # the pages holding it most often: any of them is the right first result
 
 
+_VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+
+
 class _ArticleText(HTMLParser):
     """The text of a page's <article>, without what a reader does not read there."""
 
@@ -58,7 +61,9 @@ class _ArticleText(HTMLParser):
         values = dict(attrs)
         if tag == "article":
             self.depth += 1
-        if (
+        if tag in _VOID:
+            pass  # no end tag follows, so nothing to skip up to
+        elif (
             self.skipping
             or tag in _SKIPPED_TAGS
             or "data-search-exclude" in values

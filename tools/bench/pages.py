@@ -119,7 +119,7 @@ def visit(browser, base_url: str, page_spec: Page, viewport: dict = VIEWPORT) ->
             figure = page.locator(CHART).first
             if figure.count():  # the build's drawing shows; plotly.js waits for the reader
                 figure.scroll_into_view_if_needed()
-                page.wait_for_selector(f"{CHART} .book-chart__svg")
+                page.wait_for_selector(f"{CHART} .book-chart__svg", state="attached")  # hidden once plotly drew it
             else:  # the baseline has no figure: scroll to the table it would draw
                 page.locator("article table").first.scroll_into_view_if_needed()
             _settle(page)

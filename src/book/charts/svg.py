@@ -27,7 +27,8 @@ def draw(chart: Chart, lang: str, inside_named_box: bool = False, compact: bool 
 
     `inside_named_box`: the page's plot box already carries the same description as its accessible name,
     so the drawing is hidden from assistive technology there rather than read twice.
-    `compact`: bars as tall as they need, for a page of print, rather than the interactive figure's box.
+    `compact`: for a page of print or an e-book: bars as tall as they need rather than the interactive figure's box,
+    and a log axis named on the drawing.
     """
     drawn = series(chart)
     names = [series_name(chart, column, group) for column, group, _ in drawn]
@@ -35,12 +36,11 @@ def draw(chart: Chart, lang: str, inside_named_box: bool = False, compact: bool 
     if compact and chart.type != "scatter":
         legends = bool(chart.log) + (len(names) > 1)
         box = min(box, round(LEGEND * legends + len(chart.rows) * (LABEL + GAP + len(drawn) * (MAX_BAR_HEIGHT + 2)) + 4))
-    # A log axis says so on the drawing, on a line of its own above the legend.
-    scale = (
-        f'<text class="book-chart__legend book-chart__scale" x="0" y="13">{_e(TEXT[lang]["log_axis"])}</text>'
-        if chart.log
-        else ""
-    )
+    # In print a log axis says so on the drawing, on a line of its own above the legend (on the site, plotly's axis
+    # says so once a reader reaches for the chart, and the drawing keeps the box it shares with it).
+    scale = ""
+    if chart.log and compact:
+        scale = f'<text class="book-chart__legend book-chart__scale" x="0" y="13">{_e(TEXT[lang]["log_axis"])}</text>'
     legend = _legend(names, LEGEND if scale else 0) if len(names) > 1 else ""
     top = LEGEND * (bool(scale) + bool(legend))
     body = _scatter(chart, box, top) if chart.type == "scatter" else _bars(chart, drawn, box, top)

@@ -10,14 +10,15 @@ from dataclasses import dataclass
 
 import yaml
 
-from book import data
+from book import data, outline
 from book.charts.spec import find_charts
 from book.contents import Contents
 from book.references import bibliography
 from book.references.citations import CITATION, REFERENCES_PAGE
 from book.site import languages
 from book.site.strings import STRINGS
-from book.sources import captions
+from book.markdown.sections import SEPARATOR
+from book.sources import captions, editions
 from book.sources.fences import FENCE
 from book.sources.headings import HEADING
 
@@ -62,7 +63,9 @@ def twin(markdown: str, page: str, lang: str, title: str, description: str | Non
 
 
 def body(markdown: str, page: str, lang: str, contents: Contents, urls: Urls) -> str:
-    """The page's text with the book's syntax resolved (code is left as written)."""
+    """The page's text as the site shows it (its `<!-- book -->` blocks left out), with the book's syntax resolved
+    (code is left as written)."""
+    markdown = editions.for_edition(markdown, "site", page)
     lines, charts = markdown.split("\n"), {chart.marker[0]: chart for chart in find_charts(markdown, page)}
     out, fenced, index = [], False, 0
     while index < len(lines):
@@ -77,6 +80,8 @@ def body(markdown: str, page: str, lang: str, contents: Contents, urls: Urls) ->
             continue
         elif line.strip() == bibliography.MARKER:
             out.append(_references(lang, contents, urls))
+        elif line.strip() == outline.SECTIONS_MARKER:
+            out.append(_sections(page, lang, contents, urls))
         elif not _WRAPPER.match(line):
             out.append(_inline(_line(line, lang, contents, urls), page, lang, contents, urls))
         index += 1
@@ -94,6 +99,14 @@ def _line(line: str, lang: str, contents: Contents, urls: Urls) -> str:
         name = label.name(lang) if label else ""
         return f"**{name}** {caption.text} ([CSV]({urls.data}{data.table_file(caption.id)}))".replace("**** ", "")
     return line
+
+
+def _sections(page: str, lang: str, contents: Contents, urls: Urls) -> str:
+    """A Part's list of its sections (book.markdown.sections), as Markdown."""
+    part = contents.outline.part_opened_by(page) if contents.outline else None
+    sections = part.sections if part else ()
+    separator = SEPARATOR.get(lang, SEPARATOR["en"])
+    return "\n".join(f"- [{s.title}]({urls.page(s.rel)}){separator}{s.description}" for s in sections)
 
 
 def _figure(chart, lang: str, contents: Contents, urls: Urls) -> str:
