@@ -79,12 +79,16 @@ format: setup ## Format the Python code and fix what the linter can (ruff)
 	$(BIN)/ruff format src tools tests
 	$(BIN)/ruff check --fix src tools tests
 
+# Test files are shared out among the cores (pytest-xdist), a file's tests kept together so its fixtures are built once.
+PYTEST_PARALLEL = $(BIN)/python -m pytest -n auto --dist loadfile
+
 test-fast: setup ## The tests without a browser (tests/unit, content, build): run before a pull request
-	$(BIN)/python -m pytest -m "not browser"
+	$(PYTEST_PARALLEL) -m "not browser"
 
 test: setup ## Every test, browser tests included (installs Chromium when root)
 	scripts/install-browser.sh
-	$(BIN)/python -m pytest
+	$(PYTEST_PARALLEL) -m "not alone"
+	$(BIN)/python -m pytest -m alone
 
 bench: setup ## Measure build, rebuild, page weight and the PDF and EPUB editions beside their budgets
 	scripts/install-browser.sh

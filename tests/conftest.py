@@ -30,7 +30,10 @@ def pytest_collection_modifyitems(items):
 
 
 def build_env(**extra: str) -> dict[str, str]:
-    return {**os.environ, "NO_MKDOCS_2_WARNING": "1", **extra}
+    """The environment for a build in a test: MkDocs wraps its messages at COLUMNS, which a test run may set, so one
+    message stays one line as a test reads it."""
+    env = {name: value for name, value in os.environ.items() if name not in ("COLUMNS", "LINES")}
+    return {**env, "NO_MKDOCS_2_WARNING": "1", **extra}
 
 
 def mkdocs_build(dest: Path, config: Path = ROOT / "mkdocs.yml", **env: str) -> subprocess.CompletedProcess:

@@ -11,6 +11,7 @@ import pytest
 from tools.serve import serve
 
 from book.checks import links
+from book.parallel import pages as parallel_pages
 from conftest import ROOT, copy_book, mkdocs_build
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
@@ -19,10 +20,16 @@ SCHEMES = {"default": "light", "slate": "dark"}  # the theme's scheme, and the r
 
 
 def reader_pages(site: Path) -> list[str]:
-    """Every page a reader can land on, as URLs relative to the site root."""
-    urls = []
+    """Every page a reader can land on, as URLs relative to the site root. Side-by-side pages hold the same blocks
+    under either language's interface: each is checked under the default language's, and the first under the others'."""
+    urls, side_by_side = [], set()
     for path in sorted(site.rglob("*.html")):
         rel = path.relative_to(site).as_posix()
+        parts = rel.split("/")
+        if parallel_pages.FOLDER in parts[:2] and parts[0] != parallel_pages.FOLDER:
+            if parts[0] in side_by_side:
+                continue  # another language's interface on the same side-by-side page
+            side_by_side.add(parts[0])
         urls.append(rel[: -len("index.html")] if rel.endswith("index.html") else rel)
     return urls
 

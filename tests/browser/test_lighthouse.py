@@ -18,7 +18,7 @@ from conftest import CHROMIUM, CHROMIUM_ARGS
 
 RUNS = int(os.environ.get("LIGHTHOUSE_RUNS", "1"))
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.alone]  # scores speed: with the machine to itself
 
 
 def test_lighthouse_scores(tmp_path, capsys):

@@ -16,18 +16,24 @@ from conftest import ROOT
 needs_java = pytest.mark.skipif(not shutil.which("java"), reason="Java is missing — run `make test`, which installs it")
 
 
-@needs_java
-def test_the_online_edition_validates(site):
-    errors = validator.validate(site, ROOT)
-    assert not errors, "\n".join(map(str, errors))
+@pytest.fixture(scope="module")
+def validated(site, offline_zip, tmp_path_factory):
+    """Both editions through one run of the checker: {"online": errors, "offline": errors}."""
+    folder = tmp_path_factory.mktemp("offline-edition")
+    shutil.unpack_archive(offline_zip, folder)
+    (edition,) = [p for p in folder.iterdir() if p.is_dir()]
+    errors = validator.validate_sites([site, edition], ROOT)
+    return {"online": errors[site], "offline": errors[edition]}
 
 
 @needs_java
-def test_the_offline_edition_validates(offline_zip, tmp_path):
-    shutil.unpack_archive(offline_zip, tmp_path)
-    (edition,) = [p for p in tmp_path.iterdir() if p.is_dir()]
-    errors = validator.validate(edition, ROOT)
-    assert not errors, "\n".join(map(str, errors))
+def test_the_online_edition_validates(validated):
+    assert not validated["online"], "\n".join(map(str, validated["online"]))
+
+
+@needs_java
+def test_the_offline_edition_validates(validated):
+    assert not validated["offline"], "\n".join(map(str, validated["offline"]))
 
 
 @needs_java

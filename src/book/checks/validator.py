@@ -16,25 +16,33 @@ VNU_JAR = Path("node_modules/vnu-jar/build/dist/vnu.jar")
 
 def validate(site: Path, root: Path, label: str | None = None) -> list[BookError]:
     """The checker's errors, as `page:line: message — fix`, one per distinct message per source."""
+    return validate_sites([site], root, label)[site]
+
+
+def validate_sites(sites: list[Path], root: Path, label: str | None = None) -> dict[Path, list[BookError]]:
+    """Each site's errors, from one run of the checker over all their pages (starting Java costs more than a page)."""
     jar = root / VNU_JAR
     java = shutil.which("java")
     if not jar.is_file():
-        return [BookError(str(VNU_JAR), None, "the Nu HTML Checker is not installed", "run `npm ci` (make setup)")]
+        return _each(sites, BookError(str(VNU_JAR), None, "the Nu HTML Checker is not installed", "run `npm ci` (make setup)"))
     if not java:
-        return [
+        return _each(
+            sites,
             BookError(
                 "java",
                 None,
                 "Java is not installed, and the Nu HTML Checker needs it",
                 "install a JRE (apt-get install default-jre-headless; scripts/install-browser.sh does)",
-            )
-        ]
-    files = sorted(str(p) for p in site.rglob("*.html"))
-    if not files:
-        return [BookError(str(site), None, "no HTML pages to check", "build the site first (make build)")]
-    # One JVM for every page: starting Java costs more than checking a page.
+            ),
+        )
+    files = {site: sorted(str(p) for p in site.rglob("*.html")) for site in sites}
+    empty = [site for site, pages in files.items() if not pages]
+    if empty:
+        return {
+            site: [BookError(str(site), None, "no HTML pages to check", "build the site first (make build)")] for site in empty
+        }
     run = subprocess.run(
-        [java, "-Xss4m", "-jar", str(jar), "--errors-only", "--format", "json", "--exit-zero-always", *files],
+        [java, "-Xss4m", "-jar", str(jar), "--errors-only", "--format", "json", "--exit-zero-always", *sum(files.values(), [])],
         capture_output=True,
         text=True,
         encoding="utf-8",
@@ -42,15 +50,22 @@ def validate(site: Path, root: Path, label: str | None = None) -> list[BookError
     try:
         messages = json.loads(run.stderr or run.stdout)["messages"]
     except (ValueError, KeyError):
-        return [
-            BookError(
-                str(jar),
-                None,
-                f"the Nu HTML Checker failed: {(run.stderr or run.stdout).strip()[:500]}",
-                "run it by hand: java -jar node_modules/vnu-jar/build/dist/vnu.jar --errors-only site/",
-            )
-        ]
-    return _report(site, root, messages, label)
+        failed = BookError(
+            str(jar),
+            None,
+            f"the Nu HTML Checker failed: {(run.stderr or run.stdout).strip()[:500]}",
+            "run it by hand: java -jar node_modules/vnu-jar/build/dist/vnu.jar --errors-only site/",
+        )
+        return _each(sites, failed)
+    return {site: _report(site, root, [m for m in messages if _within(m, site)], label) for site in sites}
+
+
+def _each(sites: list[Path], error: BookError) -> dict[Path, list[BookError]]:
+    return {site: [error] for site in sites}
+
+
+def _within(message: dict, site: Path) -> bool:
+    return Path(unquote(urlsplit(message.get("url", "")).path)).resolve().is_relative_to(site.resolve())
 
 
 def _report(site: Path, root: Path, messages: list[dict], label: str | None) -> list[BookError]:

@@ -13,11 +13,11 @@ import yaml
 from book import data, outline
 from book.charts.spec import find_charts
 from book.contents import Contents
+from book.markdown.sections import SEPARATOR
 from book.references import bibliography
 from book.references.citations import CITATION, REFERENCES_PAGE
 from book.site import languages
 from book.site.strings import STRINGS
-from book.markdown.sections import SEPARATOR
 from book.sources import captions, editions
 from book.sources.fences import FENCE
 from book.sources.headings import HEADING
