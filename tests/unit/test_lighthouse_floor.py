@@ -19,3 +19,10 @@ def test_one_run_passes_at_95_or_within_noise_of_the_baseline_beside_it():
     assert performance_floor(row([96], 100)) == 94
     assert performance_floor(row([80], 83)) == 77
     assert performance_floor(row([70], 100)) > 70
+
+
+def test_scored_alone_the_book_is_held_to_95_less_a_single_runs_noise():
+    alone = {"book": {"runs": [{"performance": 97}]}}
+    assert performance_floor(alone) == 89
+    alone["book"]["runs"] *= 3
+    assert performance_floor(alone) == 95
