@@ -21,13 +21,24 @@ def validate(site: Path, root: Path, label: str | None = None) -> list[BookError
 
 def validate_sites(sites: list[Path], root: Path, label: str | None = None) -> dict[Path, list[BookError]]:
     """Each site's errors, from one run of the checker over all their pages (starting Java costs more than a page)."""
+    files = {site: sorted(str(p) for p in site.rglob("*.html")) for site in sites}
+    found = {
+        site: [BookError(str(site), None, "no HTML pages to check", "build the site first (make build)")]
+        for site, pages in files.items()
+        if not pages
+    }
+    checked = [site for site in sites if site not in found]
+    if not checked:
+        return found
     jar = root / VNU_JAR
     java = shutil.which("java")
     if not jar.is_file():
-        return _each(sites, BookError(str(VNU_JAR), None, "the Nu HTML Checker is not installed", "run `npm ci` (make setup)"))
+        return found | _each(
+            checked, BookError(str(VNU_JAR), None, "the Nu HTML Checker is not installed", "run `npm ci` (make setup)")
+        )
     if not java:
-        return _each(
-            sites,
+        return found | _each(
+            checked,
             BookError(
                 "java",
                 None,
@@ -35,14 +46,9 @@ def validate_sites(sites: list[Path], root: Path, label: str | None = None) -> d
                 "install a JRE (apt-get install default-jre-headless; scripts/install-browser.sh does)",
             ),
         )
-    files = {site: sorted(str(p) for p in site.rglob("*.html")) for site in sites}
-    empty = [site for site, pages in files.items() if not pages]
-    if empty:
-        return {
-            site: [BookError(str(site), None, "no HTML pages to check", "build the site first (make build)")] for site in empty
-        }
     run = subprocess.run(
-        [java, "-Xss4m", "-jar", str(jar), "--errors-only", "--format", "json", "--exit-zero-always", *sum(files.values(), [])],
+        [java, "-Xss4m", "-jar", str(jar), "--errors-only", "--format", "json", "--exit-zero-always"]
+        + [page for site in checked for page in files[site]],
         capture_output=True,
         text=True,
         encoding="utf-8",
@@ -56,8 +62,8 @@ def validate_sites(sites: list[Path], root: Path, label: str | None = None) -> d
             f"the Nu HTML Checker failed: {(run.stderr or run.stdout).strip()[:500]}",
             "run it by hand: java -jar node_modules/vnu-jar/build/dist/vnu.jar --errors-only site/",
         )
-        return _each(sites, failed)
-    return {site: _report(site, root, [m for m in messages if _within(m, site)], label) for site in sites}
+        return found | _each(checked, failed)
+    return found | {site: _report(site, root, [m for m in messages if _within(m, site)], label) for site in checked}
 
 
 def _each(sites: list[Path], error: BookError) -> dict[Path, list[BookError]]:
@@ -65,7 +71,9 @@ def _each(sites: list[Path], error: BookError) -> dict[Path, list[BookError]]:
 
 
 def _within(message: dict, site: Path) -> bool:
-    return Path(unquote(urlsplit(message.get("url", "")).path)).resolve().is_relative_to(site.resolve())
+    """A message about a page of `site`, or about no page in particular (which every site reports)."""
+    url = message.get("url")
+    return not url or Path(unquote(urlsplit(url).path)).resolve().is_relative_to(site.resolve())
 
 
 def _report(site: Path, root: Path, messages: list[dict], label: str | None) -> list[BookError]:
