@@ -76,7 +76,7 @@ def plot_html(chart: Chart, lang: str, payload: str) -> str:
     return (
         f'<div class="book-chart__plot" role="img" tabindex="0" aria-label="{html.escape(describe(chart, lang))}"'
         f' style="height:{height(chart)}px" data-search-exclude>{svg.draw(chart, lang, inside_named_box=True)}</div>'
-        '<p class="book-chart__status" aria-live="polite" data-search-exclude></p>'
+        '<p class="book-chart__status book-sr" aria-live="polite" data-search-exclude></p>'
         f'<script type="application/json" class="book-chart__data">{payload}</script>'
     )
 

@@ -13,7 +13,10 @@ import re
 from collections.abc import Callable
 from xml.etree import ElementTree as etree
 
+from markdown import Markdown
+from markdown.blockprocessors import BlockProcessor
 from markdown.extensions import Extension
+from markdown.preprocessors import Preprocessor
 
 from book.contents import Contents, read_folder
 
@@ -96,3 +99,34 @@ def _insert(parent: etree.Element, index: int, parts: list) -> None:
         element, tail = parts[offset], parts[offset + 1]
         element.tail = tail or None
         parent.insert(index + offset // 2, element)
+
+
+class _MarkerLine(Preprocessor):
+    """A marker is an HTML comment, which Python-Markdown would set aside as raw HTML: it becomes a block of its own."""
+
+    def __init__(self, md: Markdown, marker: str, stand_in: str):
+        super().__init__(md)
+        self.marker, self.stand_in = marker, stand_in
+
+    def run(self, lines: list[str]) -> list[str]:
+        return [self.stand_in if line.strip() == self.marker else line for line in lines]
+
+
+class _MarkerBlock(BlockProcessor):
+    def __init__(self, parser, stand_in: str, build: Callable[[etree.Element], None]):
+        super().__init__(parser)
+        self.stand_in, self.build = stand_in, build
+
+    def test(self, parent, block: str) -> bool:
+        return block.strip() == self.stand_in
+
+    def run(self, parent, blocks: list[str]) -> None:
+        blocks.pop(0)
+        self.build(parent)
+
+
+def replace_marker(md: Markdown, name: str, marker: str, build: Callable[[etree.Element], None]) -> None:
+    """`marker` (`<!-- references -->`) on a line of its own becomes what `build(parent)` adds to the page there."""
+    stand_in = f"\x02{name}\x03"
+    md.preprocessors.register(_MarkerLine(md, marker, stand_in), name, 21)  # before raw HTML is set aside
+    md.parser.blockprocessors.register(_MarkerBlock(md.parser, stand_in, build), name, 100)

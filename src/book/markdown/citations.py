@@ -15,16 +15,12 @@ import re
 from xml.etree import ElementTree as etree
 
 from markdown import Markdown
-from markdown.blockprocessors import BlockProcessor
 from markdown.inlinepatterns import InlineProcessor
-from markdown.preprocessors import Preprocessor
 
 from book.errors import BookError, did_you_mean
-from book.markdown import BookExtension
+from book.markdown import BookExtension, replace_marker
 from book.references import bibliography
 from book.references.citations import CITATION, REFERENCES_PAGE
-
-LIST = "\x02book-references\x03"  # where the list goes, once the marker is read
 
 
 class CitationProcessor(InlineProcessor):
@@ -47,38 +43,18 @@ class CitationProcessor(InlineProcessor):
         return link, match.start(0), match.end(0)
 
 
-class MarkerPreprocessor(Preprocessor):
-    """The marker is an HTML comment, which Python-Markdown would set aside as raw HTML: it becomes a block of its own."""
-
-    def run(self, lines: list[str]) -> list[str]:
-        return [LIST if line.strip() == bibliography.MARKER else line for line in lines]
-
-
-class ReferencesListProcessor(BlockProcessor):
+def references_list(parent: etree.Element, extension: CitationsExtension) -> None:
     """The References page's `<!-- references -->`: a heading per group, then its entries, numbered through the
     book, each with links back to the sections that cite it."""
-
-    def __init__(self, parser, extension: CitationsExtension):
-        super().__init__(parser)
-        self.extension = extension
-
-    def test(self, parent, block: str) -> bool:
-        return block.strip() == LIST
-
-    def run(self, parent, blocks: list[str]) -> None:
-        blocks.pop(0)
-        extension = self.extension
-        lang, contents = extension.getConfig("lang"), extension.contents
-        for group in contents.references:
-            heading = etree.SubElement(parent, "h2", {"id": group.id})
-            heading.text = group.titles[lang]
-            start = str(group.entries[0].number if group.entries else 1)
-            listed = etree.SubElement(parent, "ol", {"class": "book-references", "start": start})
-            for entry in group.entries:
-                citers = [
-                    (name, extension.href(*place.partition("#")[::2])) for name, place in contents.cited_in.get(entry.key, [])
-                ]
-                listed.append(_entry(entry, lang, citers))
+    lang, contents = extension.getConfig("lang"), extension.contents
+    for group in contents.references:
+        heading = etree.SubElement(parent, "h2", {"id": group.id})
+        heading.text = group.titles[lang]
+        start = str(group.entries[0].number if group.entries else 1)
+        listed = etree.SubElement(parent, "ol", {"class": "book-references", "start": start})
+        for entry in group.entries:
+            citers = [(name, extension.href(*place.partition("#")[::2])) for name, place in contents.cited_in.get(entry.key, [])]
+            listed.append(_entry(entry, lang, citers))
 
 
 def _entry(entry: bibliography.Entry, lang: str, citers: list[tuple[str, str]]) -> etree.Element:
@@ -135,8 +111,7 @@ class CitationsExtension(BookExtension):
 
     def extendMarkdown(self, md: Markdown) -> None:
         md.inlinePatterns.register(CitationProcessor(self), "book_citation", 175)  # after code spans and escapes
-        md.preprocessors.register(MarkerPreprocessor(md), "book_references", 21)  # before raw HTML is set aside
-        md.parser.blockprocessors.register(ReferencesListProcessor(md.parser, self), "book_references", 100)
+        replace_marker(md, "book_references", bibliography.MARKER, lambda parent: references_list(parent, self))
 
 
 def makeExtension(**kwargs) -> CitationsExtension:
