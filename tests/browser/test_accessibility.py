@@ -20,16 +20,18 @@ SCHEMES = {"default": "light", "slate": "dark"}  # the theme's scheme, and the r
 
 
 def reader_pages(site: Path) -> list[str]:
-    """Every page a reader can land on, as URLs relative to the site root. Side-by-side pages hold the same blocks
-    under either language's interface: each is checked under the default language's, and the first under the others'."""
+    """Every page a reader can land on, as URLs relative to the site root. Side-by-side pages lay out blocks that
+    their languages' own pages hold, in one frame: the first of each Part is checked under the default language's
+    interface, and the first of all under the others'."""
     urls, side_by_side = [], set()
     for path in sorted(site.rglob("*.html")):
         rel = path.relative_to(site).as_posix()
         parts = rel.split("/")
-        if parallel_pages.FOLDER in parts[:2] and parts[0] != parallel_pages.FOLDER:
-            if parts[0] in side_by_side:
-                continue  # another language's interface on the same side-by-side page
-            side_by_side.add(parts[0])
+        if parallel_pages.FOLDER in parts[:2]:
+            frame = parts[1] if parts[0] == parallel_pages.FOLDER else parts[0]  # a Part's folder, or the interface's
+            if frame in side_by_side:
+                continue
+            side_by_side.add(frame)
         urls.append(rel[: -len("index.html")] if rel.endswith("index.html") else rel)
     return urls
 

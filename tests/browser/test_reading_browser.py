@@ -89,6 +89,7 @@ def test_the_language_switch_offers_the_side_by_side_view(browser, site_url):
     page = context.new_page()
     page.goto(site_url + "en/part-1/1-3/")
     page.wait_for_function("() => !!window.document$ && !!document.querySelector('meta[name=theme-color]')")  # laid out
+    page.evaluate("document.fonts.ready.then(() => true)")  # the text no longer reflows under the reader's place
     page.evaluate("document.getElementById('evidence-2').scrollIntoView({block: 'start'})")
     page.evaluate("window.scrollBy(0, 60)")  # the reader is inside a section
     page.hover(".md-header__option .md-select")

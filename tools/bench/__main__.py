@@ -5,7 +5,8 @@
 Builds run one after another in child processes, the book's and the baseline's interleaved, so that the
 machine's noise falls on both and cancels out in their ratio. Prints one table with the targets beside the
 figures and writes it as JSON to DIR/bench.json and a timestamped copy (DIR defaults to bench-results/).
---quick measures one small size once, for tests; its figures are not for decisions.
+--quick measures one small size once and leaves out Lighthouse and the editions, for tests; its figures are not
+for decisions.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from tools.bench import editions as edition_bench
 
 ROOT = project.ROOT
 FULL = {"build": 7, "charts": 5, "scale": 3, "rebuild": 5, "lighthouse": 3, "sizes": (10, 50, 200)}
-QUICK = {"build": 1, "charts": 1, "scale": 1, "rebuild": 1, "lighthouse": 1, "sizes": (10,)}
+QUICK = {"build": 1, "charts": 1, "scale": 1, "rebuild": 1, "sizes": (10,)}
 
 
 def _summary(runs: list[builds.Run]) -> dict:
@@ -265,13 +266,9 @@ def run(quick: bool, work: Path, log=print) -> dict:
     sample = pages.sample(("front", "section", "chart"))
     quick_sample = [page for page in sample if (page.kind, page.lang) in {("front", sample[0].lang), ("chart", sample[-1].lang)}]
     downloads = measure_downloads(sites, quick_sample if quick else sample)
-    log(f"bench: Lighthouse ({plan['lighthouse']} runs of each page, book and baseline)…")
-    scores = lighthouse.measure(quick_sample[:1] if quick else pages.sample(), plan["lighthouse"], work / "lighthouse")
     feature_rows = features.measure(sites["book"])
     log("bench: search designs in Chromium…")
     search_figures = search.measure(sites["book"], sites["baseline"])
-    log("bench: the PDF and EPUB editions (make editions)…")
-    editions = edition_bench.measure(work / "editions")
     results = {
         "meta": meta,
         "build": build,
@@ -280,11 +277,14 @@ def run(quick: bool, work: Path, log=print) -> dict:
         "mechanisms": {"nav_sections": nav_sections, "caches": caches, "beside": build["beside_gain"]},
         "rebuild": {"median_s": report.median(times), "runs_s": [round(t, 3) for t in times]},
         "downloads": downloads,
-        "lighthouse": scores,
         "features": {"rows": feature_rows, "per_page": features.per_page(feature_rows), "budget": features.BUDGET},
         "search": search_figures,
-        "editions": editions,
     }
+    if not quick:  # the two slowest steps: `make test` scores Lighthouse and builds the editions in their own tests
+        log(f"bench: Lighthouse ({plan['lighthouse']} runs of each page, book and baseline)…")
+        results["lighthouse"] = lighthouse.measure(pages.sample(), plan["lighthouse"], work / "lighthouse")
+        log("bench: the PDF and EPUB editions (make editions)…")
+        results["editions"] = edition_bench.measure(work / "editions")
     results["targets"] = report.targets(results)
     profiles = {}
     if not quick:

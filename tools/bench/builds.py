@@ -219,16 +219,16 @@ def profile_build(config: Path, out: Path, strict: bool = True) -> dict:
     timed(command, config.parent, env())
     stats = pstats.Stats(str(out))
     own, events, packages = [], {}, {}
-    package = str(ROOT / "src") + "/"
+    source = str(ROOT / "src") + "/"
     for (file, _line, name), (_, calls, own_time, cumulative, _) in stats.stats.items():
         package = _package(file, name)
         packages[package] = packages.get(package, 0.0) + own_time
         if file == str(ROOT / "src" / "book" / "plugin" / "__init__.py") and name.startswith("on_"):
             events[name] = round(cumulative, 3)
-        elif file.startswith(package) and not name.startswith("<"):
+        elif file.startswith(source) and not name.startswith("<"):
             own.append(
                 {
-                    "function": f"{file[len(package) :]}:{name}",
+                    "function": f"{file[len(source) :]}:{name}",
                     "calls": calls,
                     "seconds": round(cumulative, 3),
                     "ms_per_call": round(cumulative / calls * 1000, 2),

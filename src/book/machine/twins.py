@@ -8,8 +8,6 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-import yaml
-
 from book import data, outline
 from book.charts.spec import find_charts
 from book.contents import Contents
@@ -18,7 +16,7 @@ from book.references import bibliography
 from book.references.citations import CITATION, REFERENCES_PAGE
 from book.site import languages
 from book.site.strings import STRINGS
-from book.sources import captions, editions
+from book.sources import captions, editions, frontmatter
 from book.sources.fences import FENCE
 from book.sources.headings import HEADING
 
@@ -54,12 +52,7 @@ def twin(markdown: str, page: str, lang: str, title: str, description: str | Non
     text = STRINGS[lang]
     matter = {"title": title, **({"description": description} if description else {}), "url": urls.page(page), "lang": lang}
     matter |= {"license": "CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/)", "attribution": text["attribution"]}
-    return (
-        "---\n"
-        + yaml.safe_dump(matter, allow_unicode=True, sort_keys=False, width=1000)
-        + "---\n\n"
-        + body(markdown, page, lang, contents, urls)
-    )
+    return frontmatter.written(matter, width=1000) + "\n" + body(markdown, page, lang, contents, urls)
 
 
 def body(markdown: str, page: str, lang: str, contents: Contents, urls: Urls) -> str:

@@ -4,10 +4,9 @@ search box and footer around the paired text."""
 
 from __future__ import annotations
 
-import yaml
-
 from book.site import languages
 from book.site.strings import STRINGS
+from book.sources import frontmatter
 
 FOLDER = "parallel"
 # The front page (the book's cover, not its text) and the site's own bookkeeping are read in one language.
@@ -48,7 +47,7 @@ def stub(title: str, description: str | None, lang: str) -> str:
     matter = {"title": STRINGS[lang]["parallel_title"].format(title=title), "search": {"exclude": True}, "hide": ["toc"]}
     if description:
         matter["description"] = description
-    return "---\n" + yaml.safe_dump(matter, allow_unicode=True, sort_keys=False) + "---\n"
+    return frontmatter.written(matter)
 
 
 def link(

@@ -11,6 +11,7 @@ import yaml
 
 from book.errors import BookError
 from book.sources import yaml_hints
+from book.sources.frontmatter import LOADER
 
 FILE = "CITATION.cff"
 MARKER = "<!-- cite-this-book -->"
@@ -49,7 +50,7 @@ def load(path: Path, shown: str = FILE) -> tuple[Work, Work]:
     """(this edition, the original work) from CITATION.cff: its preferred citation and its first reference."""
     try:
         text = path.read_text(encoding="utf-8")
-        data = yaml.safe_load(text)
+        data = yaml.load(text, Loader=LOADER)
     except FileNotFoundError:
         raise BookError(shown, None, "is missing", f"restore {FILE} at the project's root (git checkout {FILE})") from None
     except yaml.YAMLError as error:

@@ -15,6 +15,7 @@ from book.sources import yaml_hints
 
 # libyaml's loader when PyYAML has it: the same results, several times faster on every page.
 LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # and its writer, for the front matter the build writes
 
 _DELIMITERS = ("---", "...")
 
@@ -41,6 +42,11 @@ class FrontMatter:
         """The text of a top-level key whose value is a plain value (not a list or mapping)."""
         pair = self.keys.get(key)
         return pair[1].value if pair and isinstance(pair[1], yaml.ScalarNode) else None
+
+
+def written(matter: dict, width: int = 80) -> str:
+    """`matter` as a page's front matter, between its two `---` lines, in key order and with text as it is."""
+    return "---\n" + yaml.dump(matter, Dumper=DUMPER, allow_unicode=True, sort_keys=False, width=width) + "---\n"
 
 
 @functools.lru_cache(maxsize=1024)  # several checks read each page's front matter (the result is never changed)
