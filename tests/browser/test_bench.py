@@ -21,6 +21,7 @@ pytestmark = pytest.mark.browser  # the download measurement runs Chromium
 
 BUILD = [
     "online_ratio",
+    "online_ratio_per_page",
     "full_ratio",
     "online_ratio_of_medians",
     "full_ratio_of_medians",

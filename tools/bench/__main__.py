@@ -87,6 +87,9 @@ def measure_builds(work: Path, runs: int, warm_up: bool) -> tuple[dict, dict]:
     result["baseline_site_bytes"] = builds.folder_bytes(work / "baseline-site")
     result["zip_bytes"] = zip_path.stat().st_size
     result["zip_vs_site"] = result["zip_bytes"] / result["online_site_bytes_without_zip"]
+    # The book writes more pages than the baseline from the same docs (side-by-side pages): the ratio per page.
+    result["pages_built"] = {"book": builds.html_pages(site), "baseline": builds.html_pages(work / "baseline-site")}
+    result["online_ratio_per_page"] = result["online_ratio"] * result["pages_built"]["baseline"] / result["pages_built"]["book"]
     return result, {"book": site, "baseline": work / "baseline-site"}
 
 

@@ -154,6 +154,11 @@ CHART_MARKER = re.compile(r"^<!-- chart\n.*?^-->\n", re.M | re.S)
 FIGURE_REF = re.compile(r"\[\[fig:([^\]]+)\]\]")
 
 
+def html_pages(site: Path) -> int:
+    """The pages a build wrote: every HTML file of its site."""
+    return sum(1 for _ in site.rglob("*.html"))
+
+
 def folder_bytes(folder: Path, skip: str | None = None) -> int:
     return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file() and (skip is None or skip not in p.as_posix()))
 

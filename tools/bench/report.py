@@ -171,6 +171,12 @@ def table(results: dict) -> str:
             f"{_x(build[key + '_ratio']):>7} ({_x(build[key + '_ratio_of_medians'])})  "
             f"{build[key]['peak_mb']:.0f} MB (baseline {build['baseline']['peak_mb']:.0f} MB)"
         )
+    if "pages_built" in build:  # results written before pages were counted have none
+        pages = build["pages_built"]
+        out.append(
+            f"  {'online build per page written':44} {_x(build['online_ratio_per_page']):>9}   (the book writes "
+            f"{pages['book']} pages, the baseline {pages['baseline']}, from the same docs)"
+        )
     out.append(f"  {'full build / online build':44} {_x(build['full_vs_online']):>9}   (what the offline edition adds)")
     out.append(
         f"  {'online site / offline zip':44} {build['online_site_bytes'] / 1e6:.2f} MB (without the zip "
