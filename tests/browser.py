@@ -8,6 +8,13 @@ PLACEHOLDERS = ("", "検索キーワードを入力してください", "Type to
 NONE_FOUND = ("何も見つかりませんでした", "No matching documents")
 
 
+def laid_out(page) -> None:
+    """Wait until the theme's script has run and the web fonts are in: the text no longer reflows, so a place
+    scrolled to stays where it is."""
+    page.wait_for_function("() => !!window.document$ && !!document.querySelector('meta[name=theme-color]')")
+    page.evaluate("document.fonts.ready.then(() => true)")
+
+
 def search(page, query: str, timeout: float = 20.0) -> list[str]:
     """Type a query into the theme's search box; the hrefs of the results, best first."""
     box = "input.md-search__input"

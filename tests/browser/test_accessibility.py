@@ -12,6 +12,7 @@ from tools.serve import serve
 
 from book.checks import links
 from book.parallel import pages as parallel_pages
+from browser import laid_out
 from conftest import ROOT, copy_book, mkdocs_build
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
@@ -82,7 +83,7 @@ def test_axe_finds_no_violations(browser, site):
             page.goto(site_url + url, wait_until="load")
             # The scheme follows the reader's system preference, and the theme's script has added its parts.
             assert page.get_attribute("body", "data-md-color-scheme") == scheme, url
-            page.wait_for_function("() => !!window.document$ && !!document.querySelector('meta[name=theme-color]')")
+            laid_out(page)
             problems += [f"{line} [{width}, {scheme}]" for line in _axe(page, url, source_of)]
     for context in contexts.values():
         context.close()

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from browser import laid_out
+
 pytestmark = pytest.mark.browser
 
 
@@ -21,6 +23,7 @@ def open_switcher_and_choose(page, lang: str, keyboard: bool) -> None:
 def test_switch_lands_on_the_same_section(browser, site_url, keyboard):
     page = browser.new_page(viewport={"width": 1280, "height": 800})
     page.goto(site_url + "part-1/1-3/")
+    laid_out(page)
     page.locator("#evidence-3").scroll_into_view_if_needed()
     page.evaluate("document.getElementById('evidence-3').scrollIntoView({block: 'start'})")
     page.evaluate("window.scrollBy(0, 60)")  # the reader is reading inside the section
@@ -53,6 +56,7 @@ def test_switch_at_the_bottom_lands_on_the_last_section(browser, site_url):
     last = headings.headings((ROOT / "docs" / "ja" / "part-1" / "1-3.md").read_text(encoding="utf-8"))[-1].id
     page = browser.new_page(viewport={"width": 1280, "height": 800})
     page.goto(site_url + "part-1/1-3/")
+    laid_out(page)
     page.evaluate("window.scrollTo(0, document.documentElement.scrollHeight)")
     with page.expect_navigation():
         open_switcher_and_choose(page, "en", keyboard=False)

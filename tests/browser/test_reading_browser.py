@@ -16,7 +16,7 @@ from book.checks import parity
 from book.parallel import pages as parallel_pages
 from book.site import languages
 from book.sources.numbers import NotANumber, parse_number
-from browser import record_requests
+from browser import laid_out, record_requests
 from conftest import ROOT, marked_charts
 
 pytestmark = pytest.mark.browser
@@ -88,8 +88,7 @@ def test_the_language_switch_offers_the_side_by_side_view(browser, site_url):
     context = browser.new_context(viewport={"width": 1280, "height": 800})
     page = context.new_page()
     page.goto(site_url + "en/part-1/1-3/")
-    page.wait_for_function("() => !!window.document$ && !!document.querySelector('meta[name=theme-color]')")  # laid out
-    page.evaluate("document.fonts.ready.then(() => true)")  # the text no longer reflows under the reader's place
+    laid_out(page)
     page.evaluate("document.getElementById('evidence-2').scrollIntoView({block: 'start'})")
     page.evaluate("window.scrollBy(0, 60)")  # the reader is inside a section
     page.hover(".md-header__option .md-select")
