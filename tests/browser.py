@@ -15,6 +15,25 @@ def laid_out(page) -> None:
     page.evaluate("document.fonts.ready.then(() => true)")
 
 
+# Whether the element `s` stands in the same place over two frames.
+STILL = """s => new Promise(done => {
+    const where = () => JSON.stringify(document.querySelector(s).getBoundingClientRect());
+    const before = where();
+    requestAnimationFrame(() => requestAnimationFrame(() => done(where() === before)));
+})"""
+
+
+def click_where_it_is(page, selector: str) -> None:
+    """Click the element with the mouse where it is on the screen, as a reader does. Playwright's own click first
+    scrolls the element into view; for a menu in the sticky header, that moves the page under the reader's place,
+    and by a different amount when it has to retry."""
+    target = page.locator(selector)
+    target.wait_for(state="visible")
+    page.wait_for_function(STILL, arg=selector)  # the menu has finished opening
+    box = target.bounding_box()
+    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+
+
 def search(page, query: str, timeout: float = 20.0) -> list[str]:
     """Type a query into the theme's search box; the hrefs of the results, best first."""
     box = "input.md-search__input"

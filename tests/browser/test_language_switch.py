@@ -4,19 +4,19 @@ from __future__ import annotations
 
 import pytest
 
-from browser import laid_out
+from browser import click_where_it_is, laid_out
 
 pytestmark = pytest.mark.browser
 
 
 def open_switcher_and_choose(page, lang: str, keyboard: bool) -> None:
-    link = page.locator(f"a[data-book-switch][hreflang={lang}]")
+    link = f"a[data-book-switch][hreflang={lang}]"
     if keyboard:
-        link.focus()  # the menu opens on focus within, as for a keyboard user tabbing into it
+        page.locator(link).focus()  # the menu opens on focus within, as for a keyboard user tabbing into it
         page.keyboard.press("Enter")
     else:
         page.hover(".md-header__option .md-select")
-        link.click()
+        click_where_it_is(page, link)
 
 
 @pytest.mark.parametrize("keyboard", [False, True], ids=["mouse", "keyboard"])

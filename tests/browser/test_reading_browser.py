@@ -16,7 +16,7 @@ from book.checks import parity
 from book.parallel import pages as parallel_pages
 from book.site import languages
 from book.sources.numbers import NotANumber, parse_number
-from browser import laid_out, record_requests
+from browser import click_where_it_is, laid_out, record_requests
 from conftest import ROOT, marked_charts
 
 pytestmark = pytest.mark.browser
@@ -93,7 +93,7 @@ def test_the_language_switch_offers_the_side_by_side_view(browser, site_url):
     page.evaluate("window.scrollBy(0, 60)")  # the reader is inside a section
     page.hover(".md-header__option .md-select")
     with page.expect_navigation():
-        page.click("a[data-book-view=parallel].md-select__link")
+        click_where_it_is(page, "a[data-book-view=parallel].md-select__link")
     assert page.url == site_url + "en/parallel/part-1/1-3/#evidence-2"
     top = page.evaluate("document.getElementById('evidence-2').getBoundingClientRect().top")
     assert 0 <= top < 200, f"the section's heading is at {top}px, not at the top of the view"
@@ -102,7 +102,7 @@ def test_the_language_switch_offers_the_side_by_side_view(browser, site_url):
     assert page.evaluate("document.documentElement.lang") == "en"
     page.hover(".md-header__option .md-select")
     with page.expect_navigation():
-        page.click("a[data-book-switch][hreflang=ja]")  # from the Japanese column's section, to the Japanese page
+        click_where_it_is(page, "a[data-book-switch][hreflang=ja]")  # from the Japanese column's section, to the Japanese page
     assert page.url == site_url + "part-1/1-3/#evidence-3"
     assert page.evaluate("localStorage.getItem('book.view')") == "single"
     context.close()
