@@ -70,9 +70,8 @@ def missing(mapping: dict, keys: list[str], where: str) -> list[str]:
 def results(tmp_path_factory):
     out = tmp_path_factory.mktemp("bench")
     command = [sys.executable, "-m", "tools.bench", "--quick", "--out", str(out)]
-    run = subprocess.run(
-        command, capture_output=True, text=True, env=build_env(), cwd=ROOT, timeout=480
-    )  # the editions' PDFs take about a minute, Lighthouse half of one
+    # About two minutes on a busy 2-core machine: some twenty builds, a rebuild under serve, pages in Chromium.
+    run = subprocess.run(command, capture_output=True, text=True, env=build_env(), cwd=ROOT, timeout=480)
     assert run.returncode == 0, run.stdout[-3000:] + run.stderr[-3000:]
     assert "TARGETS" in run.stdout, run.stdout
     stamped = [p for p in out.glob("bench-*.json")]
