@@ -9,8 +9,8 @@ NONE_FOUND = ("何も見つかりませんでした", "No matching documents")
 
 
 def laid_out(page) -> None:
-    """Wait until the theme's script has run and the web fonts are in: the text no longer reflows, so a place
-    scrolled to stays where it is."""
+    """Wait until the theme's script has run and the web fonts are in, so what a test scrolls to or checks is the
+    page as it stays."""
     page.wait_for_function("() => !!window.document$ && !!document.querySelector('meta[name=theme-color]')")
     page.evaluate("document.fonts.ready.then(() => true)")
 

@@ -3,8 +3,9 @@ with gzip as a static host serves them, and on the same pages of the plain Mater
 
 Targets: accessibility, best practices and SEO at 100; performance at least 95 and within noise of the
 baseline's (performance_floor says how a busy machine is allowed for). Each site is built with SITE_URL set to its local server, so canonical and hreflang
-links match the origin. `make test` scores each page of the book once; `make bench` and CI score each several times
-beside the baseline's same page and judge the median (a best-of-N would hide regressions).
+links match the origin. `make test` scores each kind of page of the book once (tests/browser/test_lighthouse.py);
+`make bench` and CI score every page of the sample several times beside the baseline's same page and judge the
+median (a best-of-N would hide regressions).
 """
 
 from __future__ import annotations
