@@ -15,7 +15,7 @@ export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || $(cal
 OFFLINE_ZIP := build/$(call PROJECT,ZIP_NAME)
 EDITIONS_DIR := $(call PROJECT,EDITIONS_DIR)
 
-.PHONY: help setup site-setup serve build editions offline check check-compat format test-fast test bench clean lock cover new-section translations-check translations-update
+.PHONY: help setup site-setup serve build editions offline check check-compat format test-fast test test-bench bench clean lock cover new-section translations-check translations-update
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 10
@@ -87,8 +87,12 @@ test-fast: setup ## The tests without a browser (tests/unit, content, build): ru
 
 test: setup ## Every test, browser tests included (installs Chromium when root)
 	scripts/install-browser.sh
-	$(PYTEST_PARALLEL) -m "not alone"
+	$(PYTEST_PARALLEL) -m "not alone and not bench"
 	$(BIN)/python -m pytest -m alone
+
+test-bench: setup ## The measuring tool's own run, `make bench QUICK=1` end to end (CI runs it after make test)
+	scripts/install-browser.sh
+	$(BIN)/python -m pytest -m bench
 
 bench: setup ## Measure build, rebuild, page weight and the PDF and EPUB editions beside their budgets
 	scripts/install-browser.sh
