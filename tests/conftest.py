@@ -3,6 +3,7 @@ build/ builds the small book in fixtures/book (and the real book once per sessio
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -11,6 +12,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from filelock import FileLock
 from tools.serve import serve
 
 from book import project
@@ -98,9 +100,24 @@ def fixture_build(tmp_path_factory) -> subprocess.CompletedProcess:
 
 
 @pytest.fixture(scope="session")
-def site_build(tmp_path_factory) -> subprocess.CompletedProcess:
-    """`make build` of the whole book, once per session: the offline edition and its zip, then the online site."""
-    result = make_build(tmp_path_factory.mktemp("build"))
+def site_build(tmp_path_factory, worker_id) -> subprocess.CompletedProcess:
+    """`make build` of the whole book, once per test run: the offline edition and its zip, then the online site.
+    When pytest-xdist shares the files out, the first worker to need it builds it into the run's folder while the
+    others wait on a lock (every core is busy with tests: a second build would only slow the first)."""
+    if worker_id == "master":
+        result = make_build(tmp_path_factory.mktemp("build"))
+    else:
+        shared = tmp_path_factory.getbasetemp().parent / "whole-book"  # the run's folder, above each worker's
+        record = shared / "build.json"
+        with FileLock(f"{shared}.lock"):
+            if not record.is_file():
+                shared.mkdir()
+                built = make_build(shared)
+                kept = {name: getattr(built, name) for name in ("returncode", "stdout", "stderr")}
+                record.write_text(json.dumps({**kept, "site": str(built.site), "zip": str(built.zip)}), encoding="utf-8")
+        kept = json.loads(record.read_text(encoding="utf-8"))
+        result = subprocess.CompletedProcess("make build", kept["returncode"], kept["stdout"], kept["stderr"])
+        result.site, result.zip = Path(kept["site"]), Path(kept["zip"])
     assert result.returncode == 0, result.stdout + result.stderr
     return result
 
