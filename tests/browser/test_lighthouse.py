@@ -2,8 +2,8 @@
 performance at least 95, accessibility, best practices and SEO at 100; and the front doors at a phone's width and a
 desktop's, in the reader's light and dark schemes.
 
-`make test` scores each kind of page once, the languages taking turns, and the front pages in the front-door runs, so
-the contributor's loop stays short; LIGHTHOUSE_RUNS=3 (CI) scores every page of the sample three times beside the
+`make test` scores each kind of page once, the languages taking turns, and each front door once, the widths and
+schemes taking turns, so the contributor's loop stays short; LIGHTHOUSE_RUNS=3 (CI) scores every page of the sample three times beside the
 same page of the plain Material + i18n baseline and judges the medians.
 """
 
@@ -31,9 +31,19 @@ def once(sample: list[pages.Page]) -> list[pages.Page]:
     return [page for page in sample if (page.kind, page.lang) in wanted]
 
 
-def test_lighthouse_scores(tmp_path, capsys):
-    kinds = ("book", "baseline") if RUNS > 1 else ("book",)  # one run beside another proves little: CI compares
-    rows = lighthouse.measure(pages.sample() if RUNS > 1 else once(pages.sample()), RUNS, tmp_path, kinds)
+@pytest.fixture(scope="module")
+def book_url(tmp_path_factory):
+    """The book built for its server's port and served: every run below scores this one build."""
+    with lighthouse.served("book", tmp_path_factory.mktemp("lighthouse")) as url:
+        yield url
+
+
+def test_lighthouse_scores(book_url, tmp_path, capsys):
+    if RUNS > 1:  # one run beside another proves little: CI compares medians with the baseline's
+        with lighthouse.served("baseline", tmp_path) as baseline_url:
+            rows = lighthouse.measure(pages.sample(), RUNS, {"book": book_url, "baseline": baseline_url}, tmp_path)
+    else:
+        rows = lighthouse.measure(once(pages.sample()), RUNS, {"book": book_url}, tmp_path)
     with capsys.disabled():
         print("\n" + lighthouse.table(rows))
     problems = lighthouse.problems(rows)
@@ -59,12 +69,6 @@ PERFORMANCE = {"360 px": lighthouse.MIN_PERFORMANCE, "1280 px": 100}
 SCHEMES = {"light": "--blink-settings=preferredColorScheme=1", "dark": "--blink-settings=preferredColorScheme=0"}
 
 
-@pytest.fixture(scope="module")
-def book_url(tmp_path_factory):
-    with lighthouse.served("book", tmp_path_factory.mktemp("lighthouse")) as url:
-        yield url
-
-
 def test_the_scheme_flags_give_the_front_door_its_scheme(browser, book_url):
     """What the front-door runs below rely on: Chromium started with each flag shows the page in that scheme."""
     for scheme, flag in SCHEMES.items():
@@ -75,30 +79,35 @@ def test_the_scheme_flags_give_the_front_door_its_scheme(browser, book_url):
         chromium.close()
 
 
+def front_door_runs() -> list[tuple[str, str, list[str]]]:
+    """(front door, width, schemes). `make test`: each front door once, the widths and schemes taking turns across
+    the languages (the Japanese at a phone's width in light, the English at a desktop's in dark). CI: each front door at
+    each width three times (light, dark, light), performance judged by the median."""
+    if RUNS > 1:
+        return [(path, width, ["light", "dark", "light"][:RUNS]) for path in FRONT_DOORS for width in WIDTHS]
+    return [(path, width, [scheme]) for path, width, scheme in zip(FRONT_DOORS, WIDTHS, SCHEMES)]
+
+
 def test_the_front_doors_at_both_widths_light_and_dark(book_url, tmp_path, capsys):
-    """Each front door at each width: once per width in `make test` (the phone light, the desktop dark), three times
-    (light, dark, light) with LIGHTHOUSE_RUNS=3, performance judged by the median."""
     rows, problems = [], []
-    for path in FRONT_DOORS:
-        for width, settings in WIDTHS.items():
-            schemes = ["light", "dark", "light"][:RUNS] if RUNS > 1 else ["light" if width == "360 px" else "dark"]
-            name = f"door-{path.strip('/') or 'ja'}-{width[:-3]}"
-            runs = [
-                lighthouse.run(book_url + path, tmp_path / f"{name}-{n}.json", settings, (SCHEMES[s],))
-                for n, s in enumerate(schemes)
-            ]
-            performance = statistics.median(r["scores"]["performance"] for r in runs)
-            scores = "  ".join(f"{s}: {'/'.join(map(str, r['scores'].values()))}" for s, r in zip(schemes, runs))
-            rows.append(f"  /{path:<4} {width:>8}  {scores}")
-            lost = "".join(f"\n    {line}" for line in dict.fromkeys(line for r in runs for line in r["lost"]))
-            floor = PERFORMANCE[width] - (lighthouse.NOISE["single"] if len(runs) == 1 else 0)  # one run proves little
-            if performance < floor:
-                got = [r["scores"]["performance"] for r in runs]
-                problems.append(f"/{path} at {width}: performance {got}, at least {floor}{lost}")
-            for category in lighthouse.CATEGORIES[1:]:
-                by_scheme = {s: r["scores"][category] for s, r in zip(schemes, runs)}
-                if min(by_scheme.values()) < 100:
-                    problems.append(f"/{path} at {width}: {category} {by_scheme}{lost}")
+    for path, width, schemes in front_door_runs():
+        name = f"door-{path.strip('/') or 'ja'}-{width[:-3]}"
+        runs = [
+            lighthouse.run(book_url + path, tmp_path / f"{name}-{n}.json", WIDTHS[width], (SCHEMES[s],))
+            for n, s in enumerate(schemes)
+        ]
+        performance = statistics.median(r["scores"]["performance"] for r in runs)
+        scores = "  ".join(f"{s}: {'/'.join(map(str, r['scores'].values()))}" for s, r in zip(schemes, runs))
+        rows.append(f"  /{path:<4} {width:>8}  {scores}")
+        lost = "".join(f"\n    {line}" for line in dict.fromkeys(line for r in runs for line in r["lost"]))
+        floor = PERFORMANCE[width] - (lighthouse.NOISE["single"] if len(runs) == 1 else 0)  # one run proves little
+        if performance < floor:
+            got = [r["scores"]["performance"] for r in runs]
+            problems.append(f"/{path} at {width}: performance {got}, at least {floor}{lost}")
+        for category in lighthouse.CATEGORIES[1:]:
+            by_scheme = {s: r["scores"][category] for s, r in zip(schemes, runs)}
+            if min(by_scheme.values()) < 100:
+                problems.append(f"/{path} at {width}: {category} {by_scheme}{lost}")
     with capsys.disabled():
         print("\nLighthouse on the front doors: perf/a11y/bp/seo per run")
         print("\n".join(rows))

@@ -285,7 +285,9 @@ def run(quick: bool, work: Path, log=print) -> dict:
     }
     if not quick:  # the two slowest steps: `make test` scores Lighthouse and builds the editions in their own tests
         log(f"bench: Lighthouse ({plan['lighthouse']} runs of each page, book and baseline)…")
-        results["lighthouse"] = lighthouse.measure(pages.sample(), plan["lighthouse"], work / "lighthouse")
+        with lighthouse.served("book", work / "lighthouse") as book, lighthouse.served("baseline", work / "lighthouse") as plain:
+            urls = {"book": book, "baseline": plain}
+            results["lighthouse"] = lighthouse.measure(pages.sample(), plan["lighthouse"], urls, work / "lighthouse")
         log("bench: the PDF and EPUB editions (make editions)…")
         results["editions"] = edition_bench.measure(work / "editions")
     results["targets"] = report.targets(results)

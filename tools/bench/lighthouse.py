@@ -75,21 +75,19 @@ def run(url: str, out: Path, settings: tuple[str, ...] = (), chrome: tuple[str, 
     return {"scores": scores, "lost": lost}
 
 
-def measure(pages: list[Page], runs: int, work: Path, kinds: tuple[str, ...] = ("book", "baseline")) -> list[dict]:
-    """Each page scored `runs` times on each of `kinds` (the book, and the baseline unless left out), in turn: the
-    runs and their medians, per page."""
+def measure(pages: list[Page], runs: int, urls: dict[str, str], work: Path) -> list[dict]:
+    """Each page scored `runs` times on each site of `urls` (the book's, and the baseline's unless left out; see
+    `served`), in turn: the runs and their medians, per page."""
     rows = [{"path": page.path or "/", "lang": page.lang, "kind": page.kind} for page in pages]
-    with contextlib.ExitStack() as stack:
-        urls = {kind: stack.enter_context(served(kind, work)) for kind in kinds}
-        for row, page in zip(rows, pages):
-            for kind in kinds:
-                name = f"{kind}-{page.path.replace('/', '_') or 'front'}"
-                done = [run(urls[kind] + page.path, work / f"{name}-{n}.json") for n in range(runs)]
-                row[kind] = {
-                    "runs": [r["scores"] for r in done],
-                    "median": {c: statistics.median(r["scores"][c] for r in done) for c in CATEGORIES},
-                    "lost": list(dict.fromkeys(line for r in done for line in r["lost"])),
-                }
+    for row, page in zip(rows, pages):
+        for kind, url in urls.items():
+            name = f"{kind}-{page.path.replace('/', '_') or 'front'}"
+            done = [run(url + page.path, work / f"{name}-{n}.json") for n in range(runs)]
+            row[kind] = {
+                "runs": [r["scores"] for r in done],
+                "median": {c: statistics.median(r["scores"][c] for r in done) for c in CATEGORIES},
+                "lost": list(dict.fromkeys(line for r in done for line in r["lost"])),
+            }
     return rows
 
 
