@@ -44,8 +44,11 @@ def mkdocs_build(dest: Path, config: Path = ROOT / "mkdocs.yml", **env: str) -> 
     return subprocess.run(command, capture_output=True, text=True, env=build_env(**env), cwd=config.parent)
 
 
-def make_build(out: Path, config: Path = ROOT / "mkdocs.yml", **env: str) -> subprocess.CompletedProcess:
-    """`make build` into `out` (site/ and the zip), offering no PDF or EPUB, as on a fresh clone."""
+def make_build(
+    out: Path, config: Path = ROOT / "mkdocs.yml", editions: Path | None = None, **env: str
+) -> subprocess.CompletedProcess:
+    """`make build` into `out` (site/ and the zip), offering the PDF and EPUB files in `editions`, or none, as on a
+    fresh clone."""
     site, zip_path = out / "site", out / project.ZIP_NAME
     command = [
         sys.executable,
@@ -58,7 +61,7 @@ def make_build(out: Path, config: Path = ROOT / "mkdocs.yml", **env: str) -> sub
         "--zip",
         str(zip_path),
     ]
-    command += ["--editions-dir", str(out / "no-editions")]
+    command += ["--editions-dir", str(editions or out / "no-editions")]
     result = subprocess.run(command, capture_output=True, text=True, env=build_env(**env), cwd=ROOT)
     result.site, result.zip = site, zip_path
     return result

@@ -32,7 +32,7 @@ from book.site.sizes import human_size
 from book.site.strings import STRINGS
 from book.sources import captions, frontmatter, headings
 from book.sources import editions as edition_blocks
-from conftest import ROOT, build_env, marked_charts, serve_directory
+from conftest import FIXTURE, ROOT, build_env, make_build, marked_charts, serve_directory
 
 pytestmark = pytest.mark.browser  # Vivliostyle typesets in Chromium
 LANGS = project.languages()
@@ -84,13 +84,11 @@ def editions(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="session")
 def editions_site(tmp_path_factory, editions) -> Path:
-    """`make editions`' second step: the site, offering the editions just built."""
-    out = tmp_path_factory.mktemp("editions-site")
-    command = [sys.executable, "-m", "book.commands.build", "--site-dir", str(out / "site"), "--zip", str(out / project.ZIP_NAME)]
-    command += ["--editions-dir", str(editions)]
-    result = subprocess.run(command, capture_output=True, text=True, env=build_env(), cwd=ROOT)
+    """`make editions`' second step, the site offering the editions just built: the small book's site, whose pages
+    offer them as the whole book's do."""
+    result = make_build(tmp_path_factory.mktemp("editions-site"), FIXTURE / "mkdocs.yml", editions)
     assert result.returncode == 0, result.stdout + result.stderr
-    return out / "site"
+    return result.site
 
 
 def pdf(editions: Path, lang: str) -> Path:

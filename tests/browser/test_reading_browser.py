@@ -168,7 +168,7 @@ def test_twins_hold_the_text_of_their_pages(browser, site_url, lang):
     page = browser.new_page()
     for source in parity.pages(DOCS, lang):
         url = site_url + languages.page_url(source, lang, DEFAULT, True)
-        page.goto(url)
+        page.goto(url, wait_until="domcontentloaded")  # the words are in the HTML: no need to wait for the rest
         twin = plain(CITED.sub("", page.request.get(url + "index.md").text()))
         blocks = page.eval_on_selector_all(
             ".md-content article > p:not(.book-caption), .md-content article > ul > li, .md-content article > h2",
