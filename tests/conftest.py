@@ -1,5 +1,5 @@
 """Shared fixtures. Tests come in tiers, by folder: unit/ builds nothing, content/ reads the book's sources,
-build/ builds the small book in fixtures/book (and the real book once per session), browser/ drives Chromium."""
+build/ builds the small book in fixtures/book (and the real book once per run), browser/ drives Chromium."""
 
 from __future__ import annotations
 
