@@ -71,7 +71,7 @@ def missing(mapping: dict, keys: list[str], where: str) -> list[str]:
 def results(tmp_path_factory):
     out = tmp_path_factory.mktemp("bench")
     command = [sys.executable, "-m", "tools.bench", "--quick", "--out", str(out)]
-    # About two minutes on a busy 2-core machine: some twenty builds, a rebuild under serve, pages in Chromium.
+    # About a minute and a half on 2 cores: some twenty builds, a rebuild under serve, pages in Chromium.
     run = subprocess.run(command, capture_output=True, text=True, env=build_env(), cwd=ROOT, timeout=480)
     assert run.returncode == 0, run.stdout[-3000:] + run.stderr[-3000:]
     assert "TARGETS" in run.stdout, run.stdout

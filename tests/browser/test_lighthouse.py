@@ -3,8 +3,8 @@ performance at least 95, accessibility, best practices and SEO at 100; and the f
 desktop's, in the reader's light and dark schemes.
 
 `make test` scores each kind of page once, the languages taking turns, and each front door once, the widths and
-schemes taking turns, so the contributor's loop stays short; LIGHTHOUSE_RUNS=3 (CI) scores every page of the sample three times beside the
-same page of the plain Material + i18n baseline and judges the medians.
+schemes taking turns, so the contributor's loop stays short; LIGHTHOUSE_RUNS=3 (CI) scores every page of the sample
+three times beside the same page of the plain Material + i18n baseline and judges the medians.
 """
 
 from __future__ import annotations

@@ -17,8 +17,7 @@ from conftest import ROOT
 
 # Terms of each kind per language, drawn from the built pages (book.site.search_terms). The offline edition runs
 # the same index through the same engine, so fewer of its terms show that it loads and ranks from disk.
-PER_KIND = 20
-PER_KIND_OFFLINE = 5
+PER_KIND = {"online": 20, "offline": 5}
 # Terms whose page opened from the first result must show them highlighted, per kind (online, offline).
 HIGHLIGHT_CHECKS = {"online": 3, "offline": 1}
 
@@ -30,7 +29,7 @@ def language_texts(site: Path, lang: str) -> dict[str, str]:
 
 
 def language_terms(site: Path, lang: str) -> list[search_terms.Term]:
-    return search_terms.sample(language_texts(site, lang), lang, PER_KIND)
+    return search_terms.sample(language_texts(site, lang), lang, PER_KIND["online"])
 
 
 def result_pages(hrefs: list[str], root: str) -> list[str]:
@@ -97,7 +96,7 @@ def test_tooltips_stay_out_of_the_index(site):
 def test_every_term_is_found_as_typed(browser, site, site_url, unzipped, lang, edition):
     """Terms drawn from the pages: their page is in the first ten results, and first for at least 95%."""
     texts = language_texts(site, lang)
-    terms = search_terms.sample(texts, lang, PER_KIND if edition == "online" else PER_KIND_OFFLINE)
+    terms = search_terms.sample(texts, lang, PER_KIND[edition])
     assert {term.kind for term in terms} == set(search_terms.KINDS[lang])
     prefix = "" if lang == project.default_language() else f"{lang}/"
     root = site_url + prefix if edition == "online" else unquote(unzipped.as_uri()) + "/" + prefix
