@@ -85,7 +85,7 @@ PYTEST_PARALLEL = $(BIN)/python -m pytest -n auto --dist loadfile
 test-fast: setup ## The tests without a browser (tests/unit, content, build): run before a pull request
 	$(PYTEST_PARALLEL) -m "not browser"
 
-test: setup ## Every test, browser tests included (installs Chromium when root)
+test: setup ## Every test of the book, browser tests included (installs Chromium when root)
 	scripts/install-browser.sh
 	$(PYTEST_PARALLEL) -m "not alone and not bench"
 	$(BIN)/python -m pytest -m alone
